@@ -1,0 +1,21 @@
+import { PageMeta } from '@app/contracts';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsOptional, IsString, Length } from 'class-validator';
+
+export class CreateCategoryDto {
+  @ApiProperty({ example: 'Beverages' }) @IsString() @Length(1, 100) name!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(0, 2000) description?: string;
+}
+
+export class UpdateCategoryDto extends PartialType(CreateCategoryDto) {}
+
+export class CategoryResponse {
+  @ApiProperty() id!: number;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: String, nullable: true }) description!: string | null;
+  @ApiProperty() created_at!: string;
+}
+
+export class CategoryPage extends PageMeta {
+  @ApiProperty({ type: [CategoryResponse] }) data!: CategoryResponse[];
+}

@@ -1,0 +1,58 @@
+import { Page, PageQuery, pageOf } from '@app/contracts';
+import { PgErrorCode, isPgError } from '@app/persistence';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { InventoryErrorCode, InventoryException } from '../inventory.exception';
+import { CategoryResponse, CreateCategoryDto, UpdateCategoryDto } from './categories.dto';
+import { Category } from './category.entity';
+
+@Injectable()
+export class CategoriesService {
+  constructor(@InjectRepository(Category) private readonly categories: Repository<Category>) {}
+
+  async list(query: PageQuery): Promise<Page<CategoryResponse>> {
+    const [rows, total] = await this.categories.findAndCount({ order: { id: 'ASC' }, take: query.limit, skip: query.offset });
+    return pageOf(rows.map((row) => this.toResponse(row)), total, query);
+  }
+
+  async get(id: number): Promise<CategoryResponse> {
+    return this.toResponse(await this.find(id));
+  }
+
+  async create(dto: CreateCategoryDto): Promise<CategoryResponse> {
+    const category = this.categories.create({ name: dto.name, description: dto.description ?? null });
+    return this.toResponse(await this.save(category));
+  }
+
+  async update(id: number, dto: UpdateCategoryDto): Promise<CategoryResponse> {
+    const category = await this.find(id);
+    return this.toResponse(await this.save(this.categories.merge(category, dto)));
+  }
+
+  private async find(id: number): Promise<Category> {
+    const category = await this.categories.findOneBy({ id });
+    if (!category) throw InventoryException.notFound(InventoryErrorCode.CategoryNotFound, 'Category', id);
+    return category;
+  }
+
+  private async save(category: Category): Promise<Category> {
+    try {
+      return await this.categories.save(category);
+    } catch (error) {
+      if (isPgError(error, PgErrorCode.uniqueViolation)) {
+        throw new InventoryException(InventoryErrorCode.CategoryNameTaken, `A category named "${category.name}" exists`);
+      }
+      throw error;
+    }
+  }
+
+  private toResponse(category: Category): CategoryResponse {
+    return {
+      id: category.id,
+      name: category.name,
+      description: category.description,
+      created_at: category.createdAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,19 @@
+import { ServiceDatabase } from '@app/persistence';
+import { Category } from './categories/category.entity';
+import { Location } from './locations/location.entity';
+import { InitialSchema1795226381851 } from './migrations/1795226381851-initial-schema';
+
+import { Product } from './products/product.entity';
+import { ProcessedCommand } from './reservations/processed-command.entity';
+import { Reservation, ReservationLine } from './reservations/reservation.entity';
+import { RestockRequest } from './restock-requests/restock-request.entity';
+import { seedDemoData } from './seed/demo-data';
+import { StockLevel } from './stock/stock-level.entity';
+import { Supplier } from './suppliers/supplier.entity';
+
+export const inventoryDatabase: ServiceDatabase = {
+  service: 'inventory',
+  entities: [Category, Supplier, Location, Product, StockLevel, Reservation, ReservationLine, ProcessedCommand, RestockRequest],
+  migrations: [InitialSchema1795226381851],
+  seed: seedDemoData,
+};

@@ -1,0 +1,109 @@
+import { Page, pageOf } from '@app/contracts';
+import { PgErrorCode, isPgError } from '@app/persistence';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Category } from '../categories/category.entity';
+import { InventoryErrorCode, InventoryException } from '../inventory.exception';
+import { Supplier } from '../suppliers/supplier.entity';
+import { Product } from './product.entity';
+import { CreateProductDto, ProductQuery, ProductResponse, UpdateProductDto } from './products.dto';
+import { ProductsRepository } from './products.repository';
+
+@Injectable()
+export class ProductsService {
+  constructor(
+    private readonly products: ProductsRepository,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async list(query: ProductQuery): Promise<Page<ProductResponse>> {
+    const [rows, total] = await this.products.findPage({
+      categoryId: query.category_id,
+      supplierId: query.supplier_id,
+      active: query.active,
+      search: query.search,
+      limit: query.limit,
+      offset: query.offset,
+    });
+    return pageOf(rows.map((row) => this.toResponse(row)), total, query);
+  }
+
+  async get(id: number): Promise<ProductResponse> {
+    return this.toResponse(await this.find(id));
+  }
+
+  async create(dto: CreateProductDto): Promise<ProductResponse> {
+    await this.checkReferences(dto);
+    const product = this.products.create({
+      sku: dto.sku,
+      name: dto.name,
+      description: dto.description ?? null,
+      categoryId: dto.category_id ?? null,
+      supplierId: dto.supplier_id ?? null,
+      price: dto.price,
+      active: dto.active ?? true,
+    });
+    return this.toResponse(await this.save(product));
+  }
+
+  async update(id: number, dto: UpdateProductDto): Promise<ProductResponse> {
+    const product = await this.find(id);
+    await this.checkReferences(dto);
+    if (dto.sku !== undefined) product.sku = dto.sku;
+    if (dto.name !== undefined) product.name = dto.name;
+    if (dto.description !== undefined) product.description = dto.description;
+    if (dto.category_id !== undefined) product.categoryId = dto.category_id;
+    if (dto.supplier_id !== undefined) product.supplierId = dto.supplier_id;
+    if (dto.price !== undefined) product.price = dto.price;
+    if (dto.active !== undefined) product.active = dto.active;
+    return this.toResponse(await this.save(product));
+  }
+
+  async deactivate(id: number): Promise<void> {
+    const product = await this.find(id);
+    product.active = false;
+    await this.save(product);
+  }
+
+  private async find(id: number): Promise<Product> {
+    const product = await this.products.findById(id);
+    if (!product) throw InventoryException.notFound(InventoryErrorCode.ProductNotFound, 'Product', id);
+    return product;
+  }
+
+  private async checkReferences(dto: UpdateProductDto): Promise<void> {
+    if (dto.category_id !== undefined && !(await this.dataSource.getRepository(Category).existsBy({ id: dto.category_id }))) {
+      throw InventoryException.notFound(InventoryErrorCode.CategoryNotFound, 'Category', dto.category_id);
+    }
+    if (dto.supplier_id !== undefined && !(await this.dataSource.getRepository(Supplier).existsBy({ id: dto.supplier_id }))) {
+      throw InventoryException.notFound(InventoryErrorCode.SupplierNotFound, 'Supplier', dto.supplier_id);
+    }
+  }
+
+  private async save(product: Product): Promise<Product> {
+    try {
+      return await this.products.save(product);
+    } catch (error) {
+      if (isPgError(error, PgErrorCode.uniqueViolation)) {
+        throw new InventoryException(InventoryErrorCode.SkuTaken, `SKU ${product.sku} is already used by another product`);
+      }
+      throw error;
+    }
+  }
+
+  private toResponse(product: Product): ProductResponse {
+    return {
+      id: product.id,
+      sku: product.sku,
+      name: product.name,
+      description: product.description,
+      category_id: product.categoryId,
+      supplier_id: product.supplierId,
+      price: product.price,
+      active: product.active,
+      created_at: product.createdAt.toISOString(),
+      updated_at: product.updatedAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LocationsModule } from '../locations/locations.module';
+import { ProductsModule } from '../products/products.module';
+import { StockModule } from '../stock/stock.module';
+import { ProcessedCommand } from './processed-command.entity';
+import { Reservation, ReservationLine } from './reservation.entity';
+import { ReservationExpiryService } from './reservation-expiry.service';
+import { ReservationsHandler } from './reservations.handler';
+import { ReservationsRepository } from './reservations.repository';
+import { ReservationsService } from './reservations.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Reservation, ReservationLine, ProcessedCommand]), ProductsModule, LocationsModule, StockModule],
+  controllers: [ReservationsHandler],
+  providers: [ReservationsService, ReservationsRepository, ReservationExpiryService],
+})
+export class ReservationsModule {}

@@ -1,0 +1,211 @@
+import { ServiceConfig } from '@app/config';
+import {
+  CheckStockCommand,
+  CheckStockReply,
+  CommitReservationCommand,
+  GetReservationReply,
+  InventoryPatterns,
+  ReleaseStockCommand,
+  ReservationChangeReply,
+  ReservationView,
+  ReserveStockCommand,
+  ReserveStockReply,
+  StockLine,
+  StockLineAvailability,
+} from '@app/contracts';
+import { PgErrorCode, isPgError } from '@app/persistence';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { InventoryEnvironment } from '../inventory.environment';
+import { Location } from '../locations/location.entity';
+import { LocationsService } from '../locations/locations.service';
+import { ProductsRepository } from '../products/products.repository';
+import { StockRepository } from '../stock/stock.repository';
+import { Reservation, ReservationLine } from './reservation.entity';
+import { ReservationsRepository } from './reservations.repository';
+
+/** Thrown inside a transaction to roll it back while still answering (and remembering) `reply`. */
+class RollbackWith<T> {
+  constructor(readonly reply: T) {}
+}
+
+/** Same product twice in one order counts once, with the quantities added. */
+export function mergeLines(lines: StockLine[]): StockLine[] {
+  const merged = new Map<number, number>();
+  for (const line of lines) merged.set(line.product_id, (merged.get(line.product_id) ?? 0) + line.quantity);
+  // Sorted by product so concurrent reservations lock rows in one order (no deadlocks).
+  return [...merged.entries()].sort(([a], [b]) => a - b).map(([product_id, quantity]) => ({ product_id, quantity }));
+}
+
+@Injectable()
+export class ReservationsService {
+  constructor(
+    private readonly reservations: ReservationsRepository,
+    private readonly stock: StockRepository,
+    private readonly products: ProductsRepository,
+    private readonly locations: LocationsService,
+    private readonly config: ServiceConfig<InventoryEnvironment>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async check(command: CheckStockCommand): Promise<CheckStockReply> {
+    const location = await this.locationOf(command.location_id);
+    const lines = await this.availability(this.dataSource.manager, location.id, mergeLines(command.lines));
+    return { location_id: location.id, all_available: lines.every((line) => line.available >= line.requested), lines };
+  }
+
+  reserve(command: ReserveStockCommand): Promise<ReserveStockReply> {
+    return this.once(command.idempotency_key, InventoryPatterns.reserveStock, async (manager) => {
+      const location = await this.locationOf(command.location_id).catch(() => undefined);
+      const lines = mergeLines(command.lines);
+      if (!location) throw new RollbackWith<ReserveStockReply>({ outcome: 'REJECTED', reason: 'UNKNOWN_LOCATION', lines: [] });
+      const products = await this.products.findByIds(lines.map((line) => line.product_id));
+      if (products.length < lines.length) {
+        throw new RollbackWith<ReserveStockReply>({ outcome: 'REJECTED', reason: 'UNKNOWN_PRODUCT', lines: [] });
+      }
+      if (products.some((product) => !product.active)) {
+        throw new RollbackWith<ReserveStockReply>({ outcome: 'REJECTED', reason: 'INACTIVE_PRODUCT', lines: [] });
+      }
+      for (const line of lines) {
+        if (!(await this.stock.reserve(manager, line.product_id, location.id, line.quantity))) {
+          // Read outside this transaction's partial reservations: they are about to be rolled back.
+          const availability = await this.availability(this.dataSource.manager, location.id, lines);
+          throw new RollbackWith<ReserveStockReply>({ outcome: 'REJECTED', reason: 'INSUFFICIENT_STOCK', lines: availability });
+        }
+      }
+      const ttl = command.ttl_seconds ?? this.config.env.RESERVATION_TTL_SECONDS;
+      const reservation = await this.reservations.save(
+        manager,
+        manager.getRepository(Reservation).create({
+          reservationKey: command.idempotency_key,
+          holder: command.holder,
+          locationId: location.id,
+          status: 'ACTIVE',
+          expiresAt: new Date(Date.now() + ttl * 1000),
+          lines: lines.map((line) => manager.getRepository(ReservationLine).create({ productId: line.product_id, quantity: line.quantity })),
+        }),
+      );
+      return { outcome: 'RESERVED', reservation: this.toView(reservation) };
+    });
+  }
+
+  release(command: ReleaseStockCommand): Promise<ReservationChangeReply> {
+    return this.once(command.idempotency_key, InventoryPatterns.releaseStock, async (manager) => {
+      const reservation = await this.lockOrForbid(manager, command.reservation_key);
+      if (!reservation) return { outcome: 'NOT_FOUND' };
+      switch (reservation.status) {
+        case 'ACTIVE':
+          await this.returnToStock(manager, reservation, 'RELEASED');
+          return { outcome: 'RELEASED', reservation: this.toView(reservation) };
+        case 'RELEASED':
+        case 'EXPIRED':
+          return { outcome: 'ALREADY_RELEASED', reservation: this.toView(reservation) };
+        case 'COMMITTED':
+          return { outcome: 'REJECTED', reason: 'RESERVATION_COMMITTED', reservation: this.toView(reservation) };
+      }
+    });
+  }
+
+  commit(command: CommitReservationCommand): Promise<ReservationChangeReply> {
+    return this.once(command.idempotency_key, InventoryPatterns.commitReservation, async (manager) => {
+      const reservation = await this.reservations.lockByKey(manager, command.reservation_key);
+      if (!reservation) return { outcome: 'NOT_FOUND' };
+      switch (reservation.status) {
+        case 'ACTIVE':
+          for (const line of reservation.lines) {
+            await this.stock.consumeReserved(manager, line.productId, reservation.locationId, line.quantity);
+          }
+          reservation.status = 'COMMITTED';
+          await this.reservations.save(manager, reservation);
+          return { outcome: 'COMMITTED', reservation: this.toView(reservation) };
+        case 'COMMITTED':
+          return { outcome: 'ALREADY_COMMITTED', reservation: this.toView(reservation) };
+        case 'RELEASED':
+        case 'EXPIRED':
+          return { outcome: 'REJECTED', reason: 'RESERVATION_RELEASED', reservation: this.toView(reservation) };
+      }
+    });
+  }
+
+  async get(reservationKey: string): Promise<GetReservationReply> {
+    const reservation = await this.reservations.findByKey(reservationKey);
+    return reservation ? { found: true, reservation: this.toView(reservation) } : { found: false };
+  }
+
+  /** Releases active reservations past their expiry; returns how many. */
+  async expireDue(batchSize = 100): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const expired = await this.reservations.lockExpired(manager, batchSize);
+      for (const reservation of expired) await this.returnToStock(manager, reservation, 'EXPIRED');
+      return expired.length;
+    });
+  }
+
+  /**
+   * The reservation for `reservationKey`, locked. When there is none, a cancelled outcome is
+   * recorded under that key first, so a reserve command that arrives late is refused.
+   */
+  private async lockOrForbid(manager: EntityManager, reservationKey: string): Promise<Reservation | null> {
+    const existing = await this.reservations.lockByKey(manager, reservationKey);
+    if (existing) return existing;
+    const cancelled: ReserveStockReply = { outcome: 'REJECTED', reason: 'CANCELLED', lines: [] };
+    const forbidden = await this.reservations.recordProcessedIfAbsent(manager, reservationKey, InventoryPatterns.reserveStock, cancelled);
+    // Not recorded: a reserve with that key finished meanwhile, so its reservation may exist now.
+    return forbidden ? null : this.reservations.lockByKey(manager, reservationKey);
+  }
+
+  private async returnToStock(manager: EntityManager, reservation: Reservation, status: 'RELEASED' | 'EXPIRED'): Promise<void> {
+    for (const line of reservation.lines) {
+      await this.stock.unreserve(manager, line.productId, reservation.locationId, line.quantity);
+    }
+    reservation.status = status;
+    await this.reservations.save(manager, reservation);
+  }
+
+  /** Runs `work` once per idempotency key; a repeated key gets the first reply and changes nothing. */
+  private async once<T>(key: string, pattern: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const previous = await this.reservations.processedResult<T>(key);
+    if (previous !== undefined) return previous;
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const reply = await work(manager);
+        await this.reservations.recordProcessed(manager, key, pattern, reply);
+        return reply;
+      });
+    } catch (error) {
+      if (error instanceof RollbackWith) {
+        const reply = error.reply as T;
+        const recorded = await this.reservations.recordProcessedIfAbsent(this.dataSource.manager, key, pattern, reply);
+        return recorded ? reply : ((await this.reservations.processedResult<T>(key)) as T);
+      }
+      if (isPgError(error, PgErrorCode.uniqueViolation)) {
+        const stored = await this.reservations.processedResult<T>(key);
+        if (stored !== undefined) return stored;
+      }
+      throw error;
+    }
+  }
+
+  private async availability(manager: EntityManager, locationId: number, lines: StockLine[]): Promise<StockLineAvailability[]> {
+    const levels = await this.stock.findAt(locationId, lines.map((line) => line.product_id), manager);
+    const available = new Map(levels.map((level) => [level.productId, level.onHand - level.reserved]));
+    return lines.map((line) => ({ product_id: line.product_id, requested: line.quantity, available: available.get(line.product_id) ?? 0 }));
+  }
+
+  private locationOf(locationId?: number): Promise<Location> {
+    return locationId === undefined ? this.locations.warehouse() : this.locations.find(locationId);
+  }
+
+  private toView(reservation: Reservation): ReservationView {
+    return {
+      reservation_id: reservation.id,
+      reservation_key: reservation.reservationKey,
+      holder: reservation.holder,
+      location_id: reservation.locationId,
+      status: reservation.status,
+      expires_at: reservation.expiresAt.toISOString(),
+      lines: reservation.lines.map((line) => ({ product_id: line.productId, quantity: line.quantity })),
+    };
+  }
+}

@@ -1,0 +1,69 @@
+import { MAX_ID, PageMeta, PageQuery } from '@app/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+
+const MAX_UNITS = 10_000_000;
+
+export class StockQuery extends PageQuery {
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) product_id?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) location_id?: number;
+  @ApiPropertyOptional({ description: 'Only levels at or below their reorder level' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  low_stock?: boolean;
+}
+
+export class LowStockQuery extends PageQuery {
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) location_id?: number;
+}
+
+/** Sets the level of a product at a location: either `quantity` (absolute) or `adjustment` (delta). */
+export class UpdateStockDto {
+  @ApiPropertyOptional({ description: 'The central warehouse when omitted', example: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  location_id?: number;
+
+  @ApiPropertyOptional({ description: 'New on-hand count', example: 100 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_UNITS)
+  quantity?: number;
+
+  @ApiPropertyOptional({ description: 'Units to add (positive) or remove (negative)', example: -3 })
+  @IsOptional()
+  @IsInt()
+  @Min(-MAX_UNITS)
+  @Max(MAX_UNITS)
+  adjustment?: number;
+
+  @ApiPropertyOptional({ example: 10 }) @IsOptional() @IsInt() @Min(0) @Max(MAX_UNITS) reorder_level?: number;
+}
+
+export class StockLevelResponse {
+  @ApiProperty() product_id!: number;
+  @ApiProperty() location_id!: number;
+  @ApiProperty() on_hand!: number;
+  @ApiProperty() reserved!: number;
+  @ApiProperty() available!: number;
+  @ApiProperty() reorder_level!: number;
+  @ApiProperty() low_stock!: boolean;
+  @ApiProperty() updated_at!: string;
+}
+
+export class StockPage extends PageMeta {
+  @ApiProperty({ type: [StockLevelResponse] }) data!: StockLevelResponse[];
+}
+
+export class ProductStockResponse {
+  @ApiProperty() product_id!: number;
+  @ApiProperty() on_hand!: number;
+  @ApiProperty() reserved!: number;
+  @ApiProperty() available!: number;
+  @ApiProperty({ type: [StockLevelResponse] }) locations!: StockLevelResponse[];
+}

@@ -1,0 +1,47 @@
+import { Page, PageQuery, pageOf } from '@app/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { InventoryErrorCode, InventoryException } from '../inventory.exception';
+import { CreateSupplierDto, SupplierResponse, UpdateSupplierDto } from './suppliers.dto';
+import { Supplier } from './supplier.entity';
+
+@Injectable()
+export class SuppliersService {
+  constructor(@InjectRepository(Supplier) private readonly suppliers: Repository<Supplier>) {}
+
+  async list(query: PageQuery): Promise<Page<SupplierResponse>> {
+    const [rows, total] = await this.suppliers.findAndCount({ order: { id: 'ASC' }, take: query.limit, skip: query.offset });
+    return pageOf(rows.map((row) => this.toResponse(row)), total, query);
+  }
+
+  async get(id: number): Promise<SupplierResponse> {
+    return this.toResponse(await this.find(id));
+  }
+
+  async create(dto: CreateSupplierDto): Promise<SupplierResponse> {
+    const supplier = this.suppliers.create({ name: dto.name, email: dto.email ?? null, phone: dto.phone ?? null });
+    return this.toResponse(await this.suppliers.save(supplier));
+  }
+
+  async update(id: number, dto: UpdateSupplierDto): Promise<SupplierResponse> {
+    const supplier = await this.find(id);
+    return this.toResponse(await this.suppliers.save(this.suppliers.merge(supplier, dto)));
+  }
+
+  private async find(id: number): Promise<Supplier> {
+    const supplier = await this.suppliers.findOneBy({ id });
+    if (!supplier) throw InventoryException.notFound(InventoryErrorCode.SupplierNotFound, 'Supplier', id);
+    return supplier;
+  }
+
+  private toResponse(supplier: Supplier): SupplierResponse {
+    return {
+      id: supplier.id,
+      name: supplier.name,
+      email: supplier.email,
+      phone: supplier.phone,
+      created_at: supplier.createdAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,32 @@
+import { DataSource } from 'typeorm';
+import { Category } from '../src/categories/category.entity';
+import { Location, LocationType } from '../src/locations/location.entity';
+import { Product } from '../src/products/product.entity';
+import { StockLevel } from '../src/stock/stock-level.entity';
+
+/** Small, explicit data for one test file: a warehouse, a store, a category and products. */
+export async function givenCatalogue(dataSource: DataSource, products = 2) {
+  const warehouse = await dataSource.getRepository(Location).save({ code: 'WH-TEST', name: 'Test warehouse', type: LocationType.Warehouse, address: null });
+  const store = await dataSource.getRepository(Location).save({ code: 'ST-TEST', name: 'Test store', type: LocationType.Store, address: null });
+  const category = await dataSource.getRepository(Category).save({ name: 'Test category', description: null });
+  const saved = await dataSource.getRepository(Product).save(
+    Array.from({ length: products }, (_, i) => ({
+      sku: `TEST-${i + 1}`,
+      name: `Test product ${i + 1}`,
+      description: null,
+      categoryId: category.id,
+      supplierId: null,
+      price: '9.99',
+      active: true,
+    })),
+  );
+  return { warehouse, store, category, products: saved };
+}
+
+export async function givenStock(dataSource: DataSource, productId: number, locationId: number, onHand: number, reserved = 0) {
+  await dataSource.getRepository(StockLevel).save({ productId, locationId, onHand, reserved, reorderLevel: 5 });
+}
+
+export async function stockOf(dataSource: DataSource, productId: number, locationId: number) {
+  return dataSource.getRepository(StockLevel).findOneByOrFail({ productId, locationId });
+}

@@ -1,0 +1,86 @@
+import { ConfigValidationError, ServiceConfig, ServiceEnvironment, loadServiceConfig } from '@app/config';
+import { instrumentHttp } from '@app/observability';
+import { prepareDatabase, runMigrations } from '@app/persistence';
+import { Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { AllExceptionsFilter } from './all-exceptions.filter';
+import { ServiceRootModule } from './service-core.module';
+import { ServiceDefinition } from './service-definition';
+import { serverTransport } from './transport';
+import { createValidationPipe } from './validation';
+
+export const API_PREFIX = 'api/v1';
+
+function setupOpenApi(app: NestFastifyApplication, definition: ServiceDefinition): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(definition.title)
+      .setDescription(definition.description)
+      .setVersion('1.0')
+      .addApiKey({ type: 'apiKey', name: 'X-API-Key', in: 'header' }, 'api-key')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}
+
+/** Builds the service (HTTP + message handlers) without listening: used by `bootstrap` and by tests. */
+export async function createServiceApp(
+  definition: ServiceDefinition,
+  config: ServiceConfig,
+  databaseUrl: string,
+): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ServiceRootModule.forRoot(definition, config, databaseUrl),
+    new FastifyAdapter({ bodyLimit: 1024 * 1024 }),
+    { bufferLogs: true, abortOnError: false },
+  );
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/live', 'metrics'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+  setupOpenApi(app, definition);
+  instrumentHttp(app);
+  app.connectMicroservice(serverTransport(config), { inheritAppConfig: true });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
+}
+
+export function loadConfigOrExit<Env extends ServiceEnvironment>(definition: ServiceDefinition<Env>): ServiceConfig<Env> {
+  try {
+    return loadServiceConfig(definition.service, definition.environment);
+  } catch (error) {
+    if (error instanceof ConfigValidationError) {
+      console.error(`${definition.service}: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+function embeddedPostgresLog(message: string): void {
+  if (/initialising|FATAL|PANIC|ERROR/.test(message)) console.error(`[embedded-postgres] ${message}`);
+}
+
+/** The `main.ts` of every service. */
+export async function bootstrap<Env extends ServiceEnvironment>(definition: ServiceDefinition<Env>): Promise<NestFastifyApplication> {
+  const config = loadConfigOrExit(definition);
+  const logger = new NestLogger(definition.service);
+  const database = await prepareDatabase(config.database, embeddedPostgresLog);
+  await runMigrations(definition.database, database.url);
+  const app = await createServiceApp(definition as ServiceDefinition, config, database.url);
+  if (config.wantsDemoData(database.embedded) && definition.database.seed) {
+    await definition.database.seed(app.get(DataSource));
+    logger.log('demo data loaded');
+  }
+  await app.startAllMicroservices();
+  await app.listen({ port: config.httpPort, host: config.host });
+  logger.log(`${definition.service} listening on http://${config.host}:${config.httpPort} (docs at /docs)`);
+  return app;
+}

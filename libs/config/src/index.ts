@@ -1,0 +1,23 @@
+import { ServiceName } from '@app/contracts';
+import { ClassConstructor } from 'class-transformer';
+import { ConfigValidationError, loadConfig } from './load-config';
+import { ServiceConfig } from './service-config';
+import { ServiceEnvironment } from './service-environment';
+
+export * from './load-config';
+export * from './service-config';
+export * from './service-environment';
+
+/** Validates the environment of `service` (a schema extending ServiceEnvironment adds its own settings). */
+export function loadServiceConfig<Env extends ServiceEnvironment>(
+  service: ServiceName,
+  schema: ClassConstructor<Env>,
+  env: NodeJS.ProcessEnv = process.env,
+): ServiceConfig<Env> {
+  const ownUrlVariable = `${service.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`;
+  const ownUrl = env[ownUrlVariable] || undefined;
+  if (ownUrl !== undefined && !/^postgres(ql)?:\/\/.+/.test(ownUrl)) {
+    throw new ConfigValidationError([`${ownUrlVariable} must look like postgres://user@host:5432/database`]);
+  }
+  return new ServiceConfig(service, loadConfig(schema, env), ownUrl);
+}

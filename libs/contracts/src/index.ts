@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './id-param';
+export * from './inventory';
+export * from './money';
+export * from './paging';
+export * from './services';

@@ -1,0 +1,69 @@
+import 'reflect-metadata';
+import { loadConfig, ServiceEnvironment } from '@app/config';
+import { embeddedServerUrl } from '@app/persistence';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Client } from 'pg';
+import { checkMigrations, generateMigration, migrate, seed } from './migrations';
+import { definitionOf, selected, SERVICE_DEFINITIONS } from './registry';
+import { startSystem } from './start-system';
+
+const USAGE = `usage: node dist/tools/tools/src/main.js <command>
+  start [--instances N]                  the whole system on its embedded defaults
+  migrate [service...]                   apply pending migrations
+  seed [service...]                      load demo data (does nothing where data exists)
+  migration:check [service...]           fail if an entity changed without a migration
+  migration:generate <service> <Name>    write a migration for the entity changes
+  db:wipe                                delete the embedded database's data folder`;
+
+async function wipeEmbeddedDatabase(): Promise<void> {
+  const env = loadConfig(ServiceEnvironment);
+  const client = new Client({ connectionString: embeddedServerUrl(env.EMBEDDED_PG_PORT), connectionTimeoutMillis: 1000 });
+  const running = await client.connect().then(() => true, () => false);
+  await client.end().catch(() => undefined);
+  if (running) throw new Error(`The embedded PostgreSQL on port ${env.EMBEDDED_PG_PORT} is running: stop the system first`);
+  rmSync(resolve(env.EMBEDDED_PG_DIR), { recursive: true, force: true });
+  console.log(`removed ${env.EMBEDDED_PG_DIR}`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'start': {
+      const flag = args.indexOf('--instances');
+      const instances = flag >= 0 ? Number(args[flag + 1]) : Number(process.env.INSTANCES ?? 1);
+      if (!Number.isInteger(instances) || instances < 1 || instances > 5) throw new Error('--instances must be 1 to 5');
+      await startSystem(SERVICE_DEFINITIONS, instances);
+      return -1; // keeps running
+    }
+    case 'migrate':
+      await migrate(selected(args));
+      return 0;
+    case 'seed':
+      await seed(selected(args));
+      return 0;
+    case 'migration:check':
+      return (await checkMigrations(selected(args))) ? 0 : 1;
+    case 'migration:generate': {
+      const [service, name] = args;
+      if (!service || !name) throw new Error(USAGE);
+      const path = await generateMigration(definitionOf(service), name);
+      console.log(path ? `wrote ${path}` : 'no changes: the migrations already match the entities');
+      return 0;
+    }
+    case 'db:wipe':
+      await wipeEmbeddedDatabase();
+      return 0;
+    default:
+      console.error(USAGE);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => code >= 0 && process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,22 @@
+import { ServiceDefinition } from '@app/bootstrap';
+import { ServiceName } from '@app/contracts';
+import { inventoryService } from '../../apps/inventory/src/inventory.service';
+
+/** The services this workspace builds, in start-up order. */
+export const SERVICE_DEFINITIONS: ServiceDefinition[] = [inventoryService as unknown as ServiceDefinition];
+
+export function definitionOf(name: string): ServiceDefinition {
+  const definition = SERVICE_DEFINITIONS.find((candidate) => candidate.service === name);
+  if (!definition) {
+    throw new Error(`Unknown service "${name}"; known: ${SERVICE_DEFINITIONS.map((d) => d.service).join(', ')}`);
+  }
+  return definition;
+}
+
+export function selected(names: string[]): ServiceDefinition[] {
+  return names.length ? names.map(definitionOf) : SERVICE_DEFINITIONS;
+}
+
+export function entryOf(service: ServiceName): string {
+  return `dist/apps/${service}/apps/${service}/src/main.js`;
+}
