@@ -1,5 +1,5 @@
 import { ConfigValidationError, ServiceConfig, ServiceEnvironment, loadServiceConfig } from '@app/config';
-import { instrumentHttp } from '@app/observability';
+import { correlationIdOf, echoCorrelationId, instrumentHttp } from '@app/observability';
 import { prepareDatabase, runMigrations } from '@app/persistence';
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -36,7 +36,7 @@ export async function createServiceApp(
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     ServiceRootModule.forRoot(definition, config, databaseUrl),
-    new FastifyAdapter({ bodyLimit: 1024 * 1024 }),
+    new FastifyAdapter({ bodyLimit: 1024 * 1024, genReqId: correlationIdOf }),
     { bufferLogs: true, abortOnError: false },
   );
   app.useLogger(app.get(Logger));
@@ -46,6 +46,7 @@ export async function createServiceApp(
   app.enableShutdownHooks();
   setupOpenApi(app, definition);
   instrumentHttp(app);
+  echoCorrelationId(app);
   app.connectMicroservice(serverTransport(config), { inheritAppConfig: true });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

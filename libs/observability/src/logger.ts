@@ -1,6 +1,7 @@
 import { ServiceConfig } from '@app/config';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
@@ -11,12 +12,23 @@ function firstHeader(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** The caller's correlation id (as set by the gateway), or a new one. Echoed on the response. */
-export function correlationIdOf(request: IncomingMessage, response: ServerResponse): string {
+/**
+ * The caller's correlation id (as set by the gateway), or a new one. Used as Fastify's request
+ * id, which pino-http then logs as `correlation_id`.
+ */
+export function correlationIdOf(request: Pick<IncomingMessage, 'headers'>): string {
   const incoming = firstHeader(request.headers[CORRELATION_HEADER]) ?? firstHeader(request.headers['x-request-id']);
-  const id = incoming && incoming.length <= 128 ? incoming : randomUUID();
-  response.setHeader(CORRELATION_HEADER, id);
-  return id;
+  return incoming && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : randomUUID();
+}
+
+/** Every response says which correlation id it was logged under. */
+export function echoCorrelationId(app: NestFastifyApplication): void {
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      reply.header(CORRELATION_HEADER, request.id);
+    });
 }
 
 function prettyTransport(config: ServiceConfig) {
@@ -35,7 +47,6 @@ export function loggerModule(config: ServiceConfig) {
     pinoHttp: {
       name: config.service,
       level: config.logLevel,
-      genReqId: correlationIdOf,
       customAttributeKeys: { reqId: 'correlation_id' },
       redact: {
         paths: ['req.headers["x-api-key"]', 'req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],

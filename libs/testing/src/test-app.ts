@@ -32,9 +32,10 @@ export interface TestApp<Env extends ServiceEnvironment = ServiceEnvironment> {
  */
 export async function createTestApp<Env extends ServiceEnvironment>(
   definition: ServiceDefinition<Env>,
-  options: { env?: Record<string, string>; listen?: boolean } = {},
+  options: { env?: Record<string, string>; listen?: boolean; database?: TestDatabase } = {},
 ): Promise<TestApp<Env>> {
-  const database = await createTestDatabase(definition.database);
+  // Given a database, this is a second replica of a service already under test.
+  const database = options.database ?? (await createTestDatabase(definition.database));
   const config = loadServiceConfig(definition.service, definition.environment, {
     NODE_ENV: 'test',
     DATABASE_URL: testServerUrl(),
@@ -54,7 +55,7 @@ export async function createTestApp<Env extends ServiceEnvironment>(
     http: app.getHttpServer(),
     close: async () => {
       await app.close();
-      await database.drop();
+      if (!options.database) await database.drop();
     },
   };
 }

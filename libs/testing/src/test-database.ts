@@ -6,6 +6,11 @@ import { Client } from 'pg';
 /** Set by the Jest global setup: the PostgreSQL server the tests use. */
 export const TEST_SERVER_VARIABLE = 'TEST_DATABASE_SERVER_URL';
 
+/** Prefix of every database of this test run, e.g. `inventory_t3fa9c1_`. */
+function runPrefix(database: ServiceDatabase): string {
+  return `${databaseNameOf(database.service)}_t${process.env.TEST_RUN_ID ?? 'local'}_`;
+}
+
 export function testServerUrl(): string {
   const url = process.env[TEST_SERVER_VARIABLE];
   if (!url) throw new Error(`${TEST_SERVER_VARIABLE} is not set: run the tests through jest (its global setup starts PostgreSQL)`);
@@ -23,7 +28,7 @@ export interface TestDatabase {
  * template database while the others wait on an advisory lock.
  */
 async function ensureTemplate(serverUrl: string, database: ServiceDatabase): Promise<string> {
-  const template = `${databaseNameOf(database.service)}_test_template`;
+  const template = `${runPrefix(database)}template`;
   const lock = new Client({ connectionString: databaseUrl(serverUrl, 'postgres') });
   await lock.connect();
   try {
@@ -41,7 +46,7 @@ async function ensureTemplate(serverUrl: string, database: ServiceDatabase): Pro
 export async function createTestDatabase(database: ServiceDatabase): Promise<TestDatabase> {
   const serverUrl = testServerUrl();
   const template = await ensureTemplate(serverUrl, database);
-  const name = `${databaseNameOf(database.service)}_test_${randomBytes(4).toString('hex')}`;
+  const name = `${runPrefix(database)}${randomBytes(4).toString('hex')}`;
   await ensureDatabase(serverUrl, name, template);
   return { name, url: databaseUrl(serverUrl, name), drop: () => dropDatabase(serverUrl, name) };
 }

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LocationsModule } from '../locations/locations.module';
-import { ProductsModule } from '../products/products.module';
 import { StockModule } from '../stock/stock.module';
 import { ProcessedCommand } from './processed-command.entity';
 import { Reservation, ReservationLine } from './reservation.entity';
@@ -11,7 +10,7 @@ import { ReservationsRepository } from './reservations.repository';
 import { ReservationsService } from './reservations.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Reservation, ReservationLine, ProcessedCommand]), ProductsModule, LocationsModule, StockModule],
+  imports: [TypeOrmModule.forFeature([Reservation, ReservationLine, ProcessedCommand]), LocationsModule, StockModule],
   controllers: [ReservationsHandler],
   providers: [ReservationsService, ReservationsRepository, ReservationExpiryService],
 })

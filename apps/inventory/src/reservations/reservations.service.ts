@@ -9,6 +9,7 @@ import {
   ReservationChangeReply,
   ReservationView,
   ReserveStockCommand,
+  ReserveRejection,
   ReserveStockReply,
   StockLine,
   StockLineAvailability,
@@ -16,18 +17,21 @@ import {
 import { PgErrorCode, isPgError } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { InventoryEnvironment } from '../inventory.environment';
-import { Location } from '../locations/location.entity';
+import { Location, LocationType } from '../locations/location.entity';
+import { Product } from '../products/product.entity';
 import { LocationsService } from '../locations/locations.service';
-import { ProductsRepository } from '../products/products.repository';
 import { StockRepository } from '../stock/stock.repository';
 import { Reservation, ReservationLine } from './reservation.entity';
 import { ReservationsRepository } from './reservations.repository';
 
-/** Thrown inside a transaction to roll it back while still answering (and remembering) `reply`. */
+/**
+ * Thrown inside a transaction to roll it back while still answering (and remembering) a reply,
+ * which is worked out once the transaction's connection is back in the pool.
+ */
 class RollbackWith<T> {
-  constructor(readonly reply: T) {}
+  constructor(readonly reply: () => Promise<T>) {}
 }
 
 /** Same product twice in one order counts once, with the quantities added. */
@@ -43,7 +47,6 @@ export class ReservationsService {
   constructor(
     private readonly reservations: ReservationsRepository,
     private readonly stock: StockRepository,
-    private readonly products: ProductsRepository,
     private readonly locations: LocationsService,
     private readonly config: ServiceConfig<InventoryEnvironment>,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -56,22 +59,20 @@ export class ReservationsService {
   }
 
   reserve(command: ReserveStockCommand): Promise<ReserveStockReply> {
+    const lines = mergeLines(command.lines);
     return this.once(command.idempotency_key, InventoryPatterns.reserveStock, async (manager) => {
-      const location = await this.locationOf(command.location_id).catch(() => undefined);
-      const lines = mergeLines(command.lines);
-      if (!location) throw new RollbackWith<ReserveStockReply>({ outcome: 'REJECTED', reason: 'UNKNOWN_LOCATION', lines: [] });
-      const products = await this.products.findByIds(lines.map((line) => line.product_id));
-      if (products.length < lines.length) {
-        throw new RollbackWith<ReserveStockReply>({ outcome: 'REJECTED', reason: 'UNKNOWN_PRODUCT', lines: [] });
-      }
-      if (products.some((product) => !product.active)) {
-        throw new RollbackWith<ReserveStockReply>({ outcome: 'REJECTED', reason: 'INACTIVE_PRODUCT', lines: [] });
+      const location = await this.locationIn(manager, command.location_id);
+      const refusal = location ? await this.unreservable(manager, lines) : 'UNKNOWN_LOCATION';
+      if (refusal || !location) {
+        throw new RollbackWith<ReserveStockReply>(async () => ({ outcome: 'REJECTED', reason: refusal ?? 'UNKNOWN_LOCATION', lines: [] }));
       }
       for (const line of lines) {
         if (!(await this.stock.reserve(manager, line.product_id, location.id, line.quantity))) {
-          // Read outside this transaction's partial reservations: they are about to be rolled back.
-          const availability = await this.availability(this.dataSource.manager, location.id, lines);
-          throw new RollbackWith<ReserveStockReply>({ outcome: 'REJECTED', reason: 'INSUFFICIENT_STOCK', lines: availability });
+          throw new RollbackWith<ReserveStockReply>(async () => ({
+            outcome: 'REJECTED',
+            reason: 'INSUFFICIENT_STOCK',
+            lines: await this.availability(this.dataSource.manager, location.id, lines),
+          }));
         }
       }
       const ttl = command.ttl_seconds ?? this.config.env.RESERVATION_TTL_SECONDS;
@@ -175,7 +176,7 @@ export class ReservationsService {
       });
     } catch (error) {
       if (error instanceof RollbackWith) {
-        const reply = error.reply as T;
+        const reply = (await error.reply()) as T;
         const recorded = await this.reservations.recordProcessedIfAbsent(this.dataSource.manager, key, pattern, reply);
         return recorded ? reply : ((await this.reservations.processedResult<T>(key)) as T);
       }
@@ -195,6 +196,21 @@ export class ReservationsService {
 
   private locationOf(locationId?: number): Promise<Location> {
     return locationId === undefined ? this.locations.warehouse() : this.locations.find(locationId);
+  }
+
+  /** Inside a transaction every read goes through its connection: a second one could starve the pool. */
+  private locationIn(manager: EntityManager, locationId?: number): Promise<Location | null> {
+    return manager.getRepository(Location).findOne({
+      where: locationId === undefined ? { type: LocationType.Warehouse } : { id: locationId },
+      order: { id: 'ASC' },
+    });
+  }
+
+  private async unreservable(manager: EntityManager, lines: StockLine[]): Promise<ReserveRejection | undefined> {
+    const products = await manager.getRepository(Product).findBy({ id: In(lines.map((line) => line.product_id)) });
+    if (products.length < lines.length) return 'UNKNOWN_PRODUCT';
+    if (products.some((product) => !product.active)) return 'INACTIVE_PRODUCT';
+    return undefined;
   }
 
   private toView(reservation: Reservation): ReservationView {
