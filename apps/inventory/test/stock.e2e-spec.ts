@@ -348,6 +348,25 @@ describe('Stock API', () => {
         expect(await allStock()).toEqual(before);
       });
 
+      it('answers 400 (not 500) for a null location_id, and writes nothing', async () => {
+        const before = await allStock();
+        const response = await request(t.http).put(`/api/v1/stock/${p[3]}`).send({ location_id: null, quantity: 5 });
+        expect(response.status).toBe(400);
+        expect(fieldsOf(response.body)).toEqual(['location_id']);
+        expect(await allStock()).toEqual(before);
+      });
+
+      it.each([[{ quantity: null }], [{ adjustment: null }], [{ reorder_level: null }]])(
+        'answers 400 for %j, which gives no change, and writes nothing',
+        async (body) => {
+          const before = await allStock();
+          const response = await request(t.http).put(`/api/v1/stock/${p[3]}`).send(body);
+          expect(response.status).toBe(400);
+          expect(response.body.code).toBe('VALIDATION_FAILED');
+          expect(await allStock()).toEqual(before);
+        },
+      );
+
       it('names every bad field at once', async () => {
         const response = await request(t.http).put(`/api/v1/stock/${p[2]}`).send({ quantity: -1, reorder_level: 'x', colour: 'red' }).expect(400);
         expect(fieldsOf(response.body)).toEqual(['colour', 'quantity', 'reorder_level']);

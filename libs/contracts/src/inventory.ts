@@ -11,6 +11,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsOptionalField } from './optional-field';
 
 /** Message patterns answered by inventory (request/response over TCP or NATS). */
 export const InventoryPatterns = {
@@ -37,9 +38,9 @@ abstract class StockLinesCommand {
   lines!: StockLine[];
 
   /** Where the goods are taken from; the central warehouse when omitted. */
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) location_id?: number;
+  @ApiPropertyOptional() @IsOptionalField() @IsInt() @Min(1) location_id?: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 128) correlation_id?: string;
+  @ApiPropertyOptional() @IsOptionalField() @IsString() @Length(1, 128) correlation_id?: string;
 }
 
 export class CheckStockCommand extends StockLinesCommand {}
@@ -52,7 +53,7 @@ export class ReserveStockCommand extends StockLinesCommand {
   @IsString() @Length(1, 200) holder!: string;
 
   /** After this many seconds an unconfirmed reservation is released by itself. */
-  @IsOptional() @IsInt() @Min(1) @Max(7 * 24 * 3600) ttl_seconds?: number;
+  @IsOptionalField() @IsInt() @Min(1) @Max(7 * 24 * 3600) ttl_seconds?: number;
 }
 
 export class ReservationRefCommand {
@@ -61,7 +62,7 @@ export class ReservationRefCommand {
   /** The idempotency key of the reserve command whose reservation is meant. */
   @IsString() @Length(1, 200) reservation_key!: string;
 
-  @IsOptional() @IsString() @Length(1, 128) correlation_id?: string;
+  @IsOptionalField() @IsString() @Length(1, 128) correlation_id?: string;
 }
 
 export class ReleaseStockCommand extends ReservationRefCommand {}

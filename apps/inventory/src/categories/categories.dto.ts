@@ -1,13 +1,13 @@
-import { PageMeta } from '@app/contracts';
+import { IsOptionalField, PageMeta } from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsString, Length } from 'class-validator';
 
 export class CreateCategoryDto {
   @ApiProperty({ example: 'Beverages' }) @IsString() @Length(1, 100) name!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(0, 2000) description?: string;
+  @ApiPropertyOptional() @IsOptionalField() @IsString() @Length(0, 2000) description?: string;
 }
 
-export class UpdateCategoryDto extends PartialType(CreateCategoryDto) {}
+export class UpdateCategoryDto extends PartialType(CreateCategoryDto, { skipNullProperties: false }) {}
 
 export class CategoryResponse {
   @ApiProperty() id!: number;

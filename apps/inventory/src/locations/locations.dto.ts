@@ -1,4 +1,4 @@
-import { PageMeta, PageQuery } from '@app/contracts';
+import { IsOptionalField, PageMeta, PageQuery } from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsEnum, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { LocationType } from './location.entity';
@@ -10,10 +10,10 @@ export class CreateLocationDto {
   code!: string;
   @ApiProperty({ example: 'Lyon Part-Dieu' }) @IsString() @Length(1, 200) name!: string;
   @ApiProperty({ enum: LocationType }) @IsEnum(LocationType) type!: LocationType;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 500) address?: string;
+  @ApiPropertyOptional() @IsOptionalField() @IsString() @Length(1, 500) address?: string;
 }
 
-export class UpdateLocationDto extends PartialType(OmitType(CreateLocationDto, ['code', 'type'] as const)) {}
+export class UpdateLocationDto extends PartialType(OmitType(CreateLocationDto, ['code', 'type'] as const), { skipNullProperties: false }) {}
 
 export class LocationQuery extends PageQuery {
   @ApiPropertyOptional({ enum: LocationType }) @IsOptional() @IsEnum(LocationType) type?: LocationType;

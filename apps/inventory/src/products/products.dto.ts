@@ -1,4 +1,4 @@
-import { IsMoney, MAX_ID, PageMeta, PageQuery } from '@app/contracts';
+import { IsMoney, IsOptionalField, MAX_ID, PageMeta, PageQuery } from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
@@ -11,18 +11,18 @@ export class CreateProductDto {
 
   @ApiProperty({ example: 'Cola 33cl' }) @IsString() @Length(1, 200) name!: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(0, 2000) description?: string;
+  @ApiPropertyOptional() @IsOptionalField() @IsString() @Length(0, 2000) description?: string;
 
-  @ApiPropertyOptional({ example: 1 }) @IsOptional() @IsInt() @Min(1) @Max(MAX_ID) category_id?: number;
+  @ApiPropertyOptional({ example: 1 }) @IsOptionalField() @IsInt() @Min(1) @Max(MAX_ID) category_id?: number;
 
-  @ApiPropertyOptional({ example: 1 }) @IsOptional() @IsInt() @Min(1) @Max(MAX_ID) supplier_id?: number;
+  @ApiPropertyOptional({ example: 1 }) @IsOptionalField() @IsInt() @Min(1) @Max(MAX_ID) supplier_id?: number;
 
   @IsMoney('1.20') price!: string;
 
-  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional({ default: true }) @IsOptionalField() @IsBoolean() active?: boolean;
 }
 
-export class UpdateProductDto extends PartialType(CreateProductDto) {}
+export class UpdateProductDto extends PartialType(CreateProductDto, { skipNullProperties: false }) {}
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 

@@ -1,4 +1,4 @@
-import { MAX_ID, PageMeta, PageQuery } from '@app/contracts';
+import { IsOptionalField, MAX_ID, PageMeta, PageQuery } from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
@@ -8,11 +8,11 @@ export class CreateRestockRequestDto {
   @ApiProperty({ example: 1 }) @IsInt() @Min(1) @Max(MAX_ID) product_id!: number;
   @ApiProperty({ description: 'The requesting store', example: 2 }) @IsInt() @Min(1) @Max(MAX_ID) location_id!: number;
   @ApiProperty({ example: 24 }) @IsInt() @Min(1) @Max(1_000_000) quantity!: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 1000) note?: string;
+  @ApiPropertyOptional() @IsOptionalField() @IsString() @Length(1, 1000) note?: string;
 }
 
 export class DecideRestockRequestDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 1000) note?: string;
+  @ApiPropertyOptional() @IsOptionalField() @IsString() @Length(1, 1000) note?: string;
 }
 
 export class RestockRequestQuery extends PageQuery {

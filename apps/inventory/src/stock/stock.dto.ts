@@ -1,4 +1,4 @@
-import { MAX_ID, PageMeta, PageQuery } from '@app/contracts';
+import { IsOptionalField, MAX_ID, PageMeta, PageQuery } from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -22,27 +22,27 @@ export class LowStockQuery extends PageQuery {
 /** Sets the level of a product at a location: either `quantity` (absolute) or `adjustment` (delta). */
 export class UpdateStockDto {
   @ApiPropertyOptional({ description: 'The central warehouse when omitted', example: 1 })
-  @IsOptional()
+  @IsOptionalField()
   @IsInt()
   @Min(1)
   @Max(MAX_ID)
   location_id?: number;
 
   @ApiPropertyOptional({ description: 'New on-hand count', example: 100 })
-  @IsOptional()
+  @IsOptionalField()
   @IsInt()
   @Min(0)
   @Max(MAX_UNITS)
   quantity?: number;
 
   @ApiPropertyOptional({ description: 'Units to add (positive) or remove (negative)', example: -3 })
-  @IsOptional()
+  @IsOptionalField()
   @IsInt()
   @Min(-MAX_UNITS)
   @Max(MAX_UNITS)
   adjustment?: number;
 
-  @ApiPropertyOptional({ example: 10 }) @IsOptional() @IsInt() @Min(0) @Max(MAX_UNITS) reorder_level?: number;
+  @ApiPropertyOptional({ example: 10 }) @IsOptionalField() @IsInt() @Min(0) @Max(MAX_UNITS) reorder_level?: number;
 }
 
 export class StockLevelResponse {

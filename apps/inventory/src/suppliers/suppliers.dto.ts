@@ -1,14 +1,14 @@
-import { PageMeta } from '@app/contracts';
+import { IsOptionalField, PageMeta } from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, Length } from 'class-validator';
+import { IsEmail, IsString, Length } from 'class-validator';
 
 export class CreateSupplierDto {
   @ApiProperty({ example: 'Acme Foods' }) @IsString() @Length(1, 200) name!: string;
-  @ApiPropertyOptional({ example: 'orders@acme.example' }) @IsOptional() @IsEmail() email?: string;
-  @ApiPropertyOptional({ example: '+33 1 23 45 67 89' }) @IsOptional() @IsString() @Length(1, 50) phone?: string;
+  @ApiPropertyOptional({ example: 'orders@acme.example' }) @IsOptionalField() @IsEmail() email?: string;
+  @ApiPropertyOptional({ example: '+33 1 23 45 67 89' }) @IsOptionalField() @IsString() @Length(1, 50) phone?: string;
 }
 
-export class UpdateSupplierDto extends PartialType(CreateSupplierDto) {}
+export class UpdateSupplierDto extends PartialType(CreateSupplierDto, { skipNullProperties: false }) {}
 
 export class SupplierResponse {
   @ApiProperty() id!: number;
