@@ -78,7 +78,7 @@ export async function bootstrap<Env extends ServiceEnvironment>(definition: Serv
   const app = await createServiceApp(definition as ServiceDefinition, config, database.url);
   if (config.wantsDemoData(database.embedded) && definition.database.seed) {
     await definition.database.seed(app.get(DataSource));
-    logger.log('demo data loaded');
+    logger.log('demo data present');
   }
   await app.startAllMicroservices();
   await app.listen({ port: config.httpPort, host: config.host });
