@@ -56,6 +56,12 @@ status=$(curl -s -o "$data_dir/bad.json" -w '%{http_code}' -X POST localhost:300
 grep -q '"field":"price"' "$data_dir/bad.json" || fail "400 body does not name price: $(cat "$data_dir/bad.json")"
 
 interrupt || fail "npm start still running 30 s after Ctrl-C"
+
+# A bad setting stops a service at once, naming the setting.
+if PORT=eighty node dist/apps/inventory/apps/inventory/src/main.js >"$data_dir/bad-config.log" 2>&1; then
+  fail "inventory started with PORT=eighty"
+fi
+grep -q 'PORT="eighty"' "$data_dir/bad-config.log" || fail "bad PORT not named: $(cat "$data_dir/bad-config.log")"
 ! curl -fs localhost:3001/health >/dev/null 2>&1 || fail "inventory still answers after Ctrl-C"
 ! pgrep -f "$data_dir/postgres" >/dev/null || fail "embedded PostgreSQL still running after Ctrl-C"
-echo "smoke: npm start serves the demo catalogue, rejects bad input with 400, and stops cleanly"
+echo "smoke: npm start serves the demo catalogue, rejects bad input with 400, stops cleanly; a bad setting stops a service"

@@ -18,6 +18,7 @@ describe(loadConfig.name, () => {
     expect(error).toBeInstanceOf(ConfigValidationError);
     const message = (error as Error).message;
     for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL']) expect(message).toContain(name);
+    expect(message).toContain('PORT="eighty"');
   });
 
   it('treats empty variables as unset', () => {

@@ -8,10 +8,12 @@ export class ConfigValidationError extends Error {
   }
 }
 
-function describe(errors: ValidationError[]): string[] {
-  return errors.map(
-    (error) => `${error.property}=${JSON.stringify(error.value)}: ${Object.values(error.constraints ?? {}).join('; ')}`,
-  );
+/** Names each bad variable with the text it was given (not the value it was converted to). */
+function describe(errors: ValidationError[], env: NodeJS.ProcessEnv): string[] {
+  return errors.map((error) => {
+    const given = env[error.property] === undefined ? 'unset' : JSON.stringify(env[error.property]);
+    return `${error.property}=${given}: ${Object.values(error.constraints ?? {}).join('; ')}`;
+  });
 }
 
 /**
@@ -27,7 +29,7 @@ export function loadConfig<T extends object>(schema: ClassConstructor<T>, env: N
   });
   const errors = validateSync(config, { forbidUnknownValues: false });
   if (errors.length > 0) {
-    throw new ConfigValidationError(describe(errors));
+    throw new ConfigValidationError(describe(errors, withoutEmpty));
   }
   return config;
 }
