@@ -1,9 +1,11 @@
 import { ServiceDefinition } from '@app/bootstrap';
 import { ServiceName } from '@app/contracts';
+import { ecommerceService } from '../../apps/ecommerce/src/ecommerce.service';
 import { inventoryService } from '../../apps/inventory/src/inventory.service';
+import { retailService } from '../../apps/retail/src/retail.service';
 
 /** The services this workspace builds, in start-up order. */
-export const SERVICE_DEFINITIONS: ServiceDefinition[] = [inventoryService as unknown as ServiceDefinition];
+export const SERVICE_DEFINITIONS = [inventoryService, ecommerceService, retailService] as unknown as ServiceDefinition[];
 
 export function definitionOf(name: string): ServiceDefinition {
   const definition = SERVICE_DEFINITIONS.find((candidate) => candidate.service === name);

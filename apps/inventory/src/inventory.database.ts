@@ -1,19 +1,20 @@
-import { ServiceDatabase } from '@app/persistence';
+import { EVENT_ENTITIES } from '@app/events';
+import { ProcessedCommand, ServiceDatabase } from '@app/persistence';
 import { Category } from './categories/category.entity';
 import { Location } from './locations/location.entity';
 import { InitialSchema1795226381851 } from './migrations/1795226381851-initial-schema';
 
 import { Product } from './products/product.entity';
-import { ProcessedCommand } from './reservations/processed-command.entity';
 import { Reservation, ReservationLine } from './reservations/reservation.entity';
 import { RestockRequest } from './restock-requests/restock-request.entity';
 import { seedDemoData } from './seed/demo-data';
 import { StockLevel } from './stock/stock-level.entity';
 import { Supplier } from './suppliers/supplier.entity';
+import { DomainEvents1795227969518 } from './migrations/1795227969518-domain-events';
 
 export const inventoryDatabase: ServiceDatabase = {
   service: 'inventory',
-  entities: [Category, Supplier, Location, Product, StockLevel, Reservation, ReservationLine, ProcessedCommand, RestockRequest],
-  migrations: [InitialSchema1795226381851],
+  entities: [...EVENT_ENTITIES, Category, Supplier, Location, Product, StockLevel, Reservation, ReservationLine, ProcessedCommand, RestockRequest],
+  migrations: [InitialSchema1795226381851, DomainEvents1795227969518],
   seed: seedDemoData,
 };

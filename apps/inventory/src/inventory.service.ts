@@ -1,4 +1,5 @@
 import { ServiceDefinition } from '@app/bootstrap';
+import { EventsModule } from '@app/events';
 import { CategoriesModule } from './categories/categories.module';
 import { inventoryDatabase } from './inventory.database';
 import { InventoryEnvironment } from './inventory.environment';
@@ -16,6 +17,7 @@ export const inventoryService: ServiceDefinition<InventoryEnvironment> = {
   environment: InventoryEnvironment,
   database: inventoryDatabase,
   modules: [
+    EventsModule,
     CategoriesModule,
     SuppliersModule,
     LocationsModule,

@@ -38,6 +38,10 @@ export class ServiceConfig<Env extends ServiceEnvironment = ServiceEnvironment> 
     return this.env.NATS_URL;
   }
 
+  get outboxRelayIntervalMs(): number {
+    return this.env.OUTBOX_RELAY_INTERVAL_MS ?? (this.isTest ? 0 : 250);
+  }
+
   get databasePoolSize(): number {
     return this.env.DATABASE_POOL_SIZE;
   }

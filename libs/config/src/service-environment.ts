@@ -37,6 +37,9 @@ export class ServiceEnvironment {
   @Expose() @IsInt() @Min(1024) @Max(65535) EMBEDDED_PG_PORT: number = 54329;
   @Expose() @IsString() EMBEDDED_PG_DIR: string = '.data/postgres';
 
+  /** How often the outbox relay looks for undelivered events (0: never; tests drive it by hand). */
+  @Expose() @IsOptional() @IsInt() @Min(0) @Max(60_000) OUTBOX_RELAY_INTERVAL_MS?: number;
+
   /** `auto`: load demo data into an embedded database whose catalogue is empty. */
   @Expose() @IsIn(['auto', 'true', 'false']) SEED_DEMO_DATA: 'auto' | 'true' | 'false' = 'auto';
 }

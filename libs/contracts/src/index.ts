@@ -1,4 +1,6 @@
+export * from './ecommerce';
 export * from './errors';
+export * from './events';
 export * from './id-param';
 export * from './inventory';
 export * from './money';

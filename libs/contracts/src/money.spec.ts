@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { IsMoney } from './money';
+import { IsMoney, cents, money } from './money';
 
 class Priced {
   @IsMoney() price!: unknown;
@@ -25,5 +25,22 @@ describe(IsMoney.name, () => {
 
   it.each(['abc', '1.234', '-1', '', ' 1', '1e3', 1e21, 0.30000000000000004, Number.NaN, null, true, '12345678901'])('rejects %p', (input) => {
     expect(parse(input).errors).toBe(1);
+  });
+});
+
+describe('cents and money', () => {
+  it.each([
+    ['0.10', 10n],
+    ['12.5', 1250n],
+    ['12', 1200n],
+    ['-3.05', -305n],
+    ['9999999999.99', 999999999999n],
+  ])('%s is %s cents and back', (text, value) => {
+    expect(cents(text)).toBe(value);
+    expect(money(value)).toBe(Number(text).toFixed(2));
+  });
+
+  it('adds without floating-point error', () => {
+    expect(money(cents('0.10') + cents('0.20'))).toBe('0.30');
   });
 });

@@ -20,3 +20,17 @@ export function IsMoney(example = '19.99') {
     Matches(MONEY_PATTERN, { message: '$property must be a non-negative decimal amount with at most 2 decimal places' }),
   );
 }
+
+/** Exact arithmetic on money strings: integer cents as bigint. */
+export function cents(amount: string): bigint {
+  const negative = amount.startsWith('-');
+  const [units, fraction = ''] = (negative ? amount.slice(1) : amount).split('.');
+  const value = BigInt(units) * 100n + BigInt(fraction.padEnd(2, '0').slice(0, 2));
+  return negative ? -value : value;
+}
+
+export function money(amountInCents: bigint): string {
+  const sign = amountInCents < 0n ? '-' : '';
+  const absolute = amountInCents < 0n ? -amountInCents : amountInCents;
+  return `${sign}${absolute / 100n}.${(absolute % 100n).toString().padStart(2, '0')}`;
+}

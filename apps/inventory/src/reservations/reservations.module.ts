@@ -1,8 +1,8 @@
+import { IdempotentCommands } from '@app/persistence';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LocationsModule } from '../locations/locations.module';
 import { StockModule } from '../stock/stock.module';
-import { ProcessedCommand } from './processed-command.entity';
 import { Reservation, ReservationLine } from './reservation.entity';
 import { ReservationExpiryService } from './reservation-expiry.service';
 import { ReservationsHandler } from './reservations.handler';
@@ -10,8 +10,8 @@ import { ReservationsRepository } from './reservations.repository';
 import { ReservationsService } from './reservations.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Reservation, ReservationLine, ProcessedCommand]), LocationsModule, StockModule],
+  imports: [TypeOrmModule.forFeature([Reservation, ReservationLine]), LocationsModule, StockModule],
   controllers: [ReservationsHandler],
-  providers: [ReservationsService, ReservationsRepository, ReservationExpiryService],
+  providers: [IdempotentCommands, ReservationsService, ReservationsRepository, ReservationExpiryService],
 })
 export class ReservationsModule {}

@@ -14,7 +14,7 @@ import {
   StockLine,
   StockLineAvailability,
 } from '@app/contracts';
-import { PgErrorCode, isPgError } from '@app/persistence';
+import { IdempotentCommands, RollbackWith } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -25,14 +25,6 @@ import { LocationsService } from '../locations/locations.service';
 import { StockRepository } from '../stock/stock.repository';
 import { Reservation, ReservationLine } from './reservation.entity';
 import { ReservationsRepository } from './reservations.repository';
-
-/**
- * Thrown inside a transaction to roll it back while still answering (and remembering) a reply,
- * which is worked out once the transaction's connection is back in the pool.
- */
-class RollbackWith<T> {
-  constructor(readonly reply: () => Promise<T>) {}
-}
 
 /** Same product twice in one order counts once, with the quantities added. */
 export function mergeLines(lines: StockLine[]): StockLine[] {
@@ -46,6 +38,7 @@ export function mergeLines(lines: StockLine[]): StockLine[] {
 export class ReservationsService {
   constructor(
     private readonly reservations: ReservationsRepository,
+    private readonly commands: IdempotentCommands,
     private readonly stock: StockRepository,
     private readonly locations: LocationsService,
     private readonly config: ServiceConfig<InventoryEnvironment>,
@@ -60,7 +53,7 @@ export class ReservationsService {
 
   reserve(command: ReserveStockCommand): Promise<ReserveStockReply> {
     const lines = mergeLines(command.lines);
-    return this.once(command.idempotency_key, InventoryPatterns.reserveStock, async (manager) => {
+    return this.commands.once(command.idempotency_key, InventoryPatterns.reserveStock, async (manager) => {
       const location = await this.locationIn(manager, command.location_id);
       const refusal = location ? await this.unreservable(manager, lines) : 'UNKNOWN_LOCATION';
       if (refusal || !location) {
@@ -92,7 +85,7 @@ export class ReservationsService {
   }
 
   release(command: ReleaseStockCommand): Promise<ReservationChangeReply> {
-    return this.once(command.idempotency_key, InventoryPatterns.releaseStock, async (manager) => {
+    return this.commands.once(command.idempotency_key, InventoryPatterns.releaseStock, async (manager) => {
       const reservation = await this.lockOrForbid(manager, command.reservation_key);
       if (!reservation) return { outcome: 'NOT_FOUND' };
       switch (reservation.status) {
@@ -109,7 +102,7 @@ export class ReservationsService {
   }
 
   commit(command: CommitReservationCommand): Promise<ReservationChangeReply> {
-    return this.once(command.idempotency_key, InventoryPatterns.commitReservation, async (manager) => {
+    return this.commands.once(command.idempotency_key, InventoryPatterns.commitReservation, async (manager) => {
       const reservation = await this.reservations.lockByKey(manager, command.reservation_key);
       if (!reservation) return { outcome: 'NOT_FOUND' };
       switch (reservation.status) {
@@ -151,7 +144,7 @@ export class ReservationsService {
     const existing = await this.reservations.lockByKey(manager, reservationKey);
     if (existing) return existing;
     const cancelled: ReserveStockReply = { outcome: 'REJECTED', reason: 'CANCELLED', lines: [] };
-    const forbidden = await this.reservations.recordProcessedIfAbsent(manager, reservationKey, InventoryPatterns.reserveStock, cancelled);
+    const forbidden = await this.commands.recordIfAbsent(manager, reservationKey, InventoryPatterns.reserveStock, cancelled);
     // Not recorded: a reserve with that key finished meanwhile, so its reservation may exist now.
     return forbidden ? null : this.reservations.lockByKey(manager, reservationKey);
   }
@@ -162,30 +155,6 @@ export class ReservationsService {
     }
     reservation.status = status;
     await this.reservations.save(manager, reservation);
-  }
-
-  /** Runs `work` once per idempotency key; a repeated key gets the first reply and changes nothing. */
-  private async once<T>(key: string, pattern: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const previous = await this.reservations.processedResult<T>(key);
-    if (previous !== undefined) return previous;
-    try {
-      return await this.dataSource.transaction(async (manager) => {
-        const reply = await work(manager);
-        await this.reservations.recordProcessed(manager, key, pattern, reply);
-        return reply;
-      });
-    } catch (error) {
-      if (error instanceof RollbackWith) {
-        const reply = (await error.reply()) as T;
-        const recorded = await this.reservations.recordProcessedIfAbsent(this.dataSource.manager, key, pattern, reply);
-        return recorded ? reply : ((await this.reservations.processedResult<T>(key)) as T);
-      }
-      if (isPgError(error, PgErrorCode.uniqueViolation)) {
-        const stored = await this.reservations.processedResult<T>(key);
-        if (stored !== undefined) return stored;
-      }
-      throw error;
-    }
   }
 
   private async availability(manager: EntityManager, locationId: number, lines: StockLine[]): Promise<StockLineAvailability[]> {

@@ -1,0 +1,3 @@
+import { ServiceEnvironment } from '@app/config';
+
+export class EcommerceEnvironment extends ServiceEnvironment {}

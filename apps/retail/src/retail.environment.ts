@@ -1,0 +1,3 @@
+import { ServiceEnvironment } from '@app/config';
+
+export class RetailEnvironment extends ServiceEnvironment {}

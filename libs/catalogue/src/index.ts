@@ -1,0 +1,3 @@
+export * from './catalogue';
+export * from './catalogue-product.entity';
+export * from './demo-catalogue';

@@ -1,0 +1,141 @@
+import { ServiceName } from './services';
+
+/**
+ * Domain events: facts other services react to. Each type is versioned; a change that breaks a
+ * payload's shape gets a new version, and consumers say which versions they understand.
+ */
+export interface EventEnvelope<Type extends EventType = EventType> {
+  event_id: string;
+  type: Type;
+  version: number;
+  source: ServiceName;
+  occurred_at: string;
+  correlation_id?: string;
+  payload: EventPayloads[Type];
+}
+
+export interface MoneyLine {
+  product_id: number;
+  quantity: number;
+  /** Exact decimal strings, e.g. "12.50". */
+  unit_price: string;
+  line_total: string;
+}
+
+export interface ProductUpsertedV1 {
+  product_id: number;
+  sku: string;
+  name: string;
+  category_id: number | null;
+  category_name: string | null;
+  price: string;
+  active: boolean;
+  /** Orders updates of one product: a consumer keeps the newest. */
+  updated_at: string;
+}
+
+export interface StockChangedV1 {
+  product_id: number;
+  location_id: number;
+  on_hand: number;
+  reserved: number;
+  available: number;
+  reorder_level: number;
+  reason: 'ADJUSTMENT' | 'RESERVATION' | 'RELEASE' | 'COMMIT' | 'SALE' | 'RETURN' | 'RESTOCK';
+  changed_at: string;
+}
+
+export interface SaleRecordedV1 {
+  sale_id: number;
+  store_id: number;
+  /** The inventory location of the store. */
+  location_id: number;
+  register_id: number;
+  lines: MoneyLine[];
+  total: string;
+  sold_at: string;
+  /** Sales loaded from history (demo data, imports): their stock effect is already in the stock figures. */
+  imported: boolean;
+}
+
+export interface SaleReturnedV1 {
+  return_id: number;
+  sale_id: number;
+  store_id: number;
+  location_id: number;
+  lines: Array<{ product_id: number; quantity: number; refund: string }>;
+  total_refund: string;
+  returned_at: string;
+  imported: boolean;
+}
+
+export interface OrderLineV1 extends MoneyLine {}
+
+export interface OrderConfirmedV1 {
+  order_id: number;
+  customer_id: number;
+  lines: OrderLineV1[];
+  total: string;
+  confirmed_at: string;
+}
+
+export interface OrderCancelledV1 {
+  order_id: number;
+  customer_id: number;
+  lines: OrderLineV1[];
+  total: string;
+  reason: string;
+  cancelled_at: string;
+}
+
+export interface PaymentEventV1 {
+  payment_id: number;
+  order_id: number;
+  amount: string;
+  at: string;
+}
+
+export interface EventPayloads {
+  'inventory.product.upserted': ProductUpsertedV1;
+  'inventory.stock.changed': StockChangedV1;
+  'retail.sale.recorded': SaleRecordedV1;
+  'retail.sale.returned': SaleReturnedV1;
+  'ecommerce.order.confirmed': OrderConfirmedV1;
+  'ecommerce.order.cancelled': OrderCancelledV1;
+  'ecommerce.payment.completed': PaymentEventV1;
+  'ecommerce.payment.refunded': PaymentEventV1;
+}
+
+export type EventType = keyof EventPayloads;
+
+/** The version each producer writes today. */
+export const EVENT_VERSIONS: Record<EventType, number> = {
+  'inventory.product.upserted': 1,
+  'inventory.stock.changed': 1,
+  'retail.sale.recorded': 1,
+  'retail.sale.returned': 1,
+  'ecommerce.order.confirmed': 1,
+  'ecommerce.order.cancelled': 1,
+  'ecommerce.payment.completed': 1,
+  'ecommerce.payment.refunded': 1,
+};
+
+/**
+ * Who receives each event type. The producer's relay delivers to each of these at least once;
+ * add a service here when it starts consuming a type (reporting joins in issue 6).
+ */
+export const EVENT_SUBSCRIBERS: Record<EventType, ServiceName[]> = {
+  'inventory.product.upserted': ['ecommerce', 'retail'],
+  'inventory.stock.changed': [],
+  'retail.sale.recorded': ['inventory'],
+  'retail.sale.returned': ['inventory'],
+  'ecommerce.order.confirmed': [],
+  'ecommerce.order.cancelled': [],
+  'ecommerce.payment.completed': [],
+  'ecommerce.payment.refunded': [],
+};
+
+/** The message pattern every consumer answers: the reply acknowledges the event. */
+export const EVENT_DELIVERY_PATTERN = 'events.deliver';
+
+export type EventDeliveryReply = { outcome: 'APPLIED' | 'DUPLICATE' | 'IGNORED' };
