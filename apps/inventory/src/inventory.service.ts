@@ -8,6 +8,7 @@ import { ProductsModule } from './products/products.module';
 import { ReservationsModule } from './reservations/reservations.module';
 import { RestockRequestsModule } from './restock-requests/restock-requests.module';
 import { StockModule } from './stock/stock.module';
+import { StoreSalesModule } from './store-sales/store-sales.module';
 import { SuppliersModule } from './suppliers/suppliers.module';
 
 export const inventoryService: ServiceDefinition<InventoryEnvironment> = {
@@ -25,5 +26,6 @@ export const inventoryService: ServiceDefinition<InventoryEnvironment> = {
     StockModule,
     ReservationsModule,
     RestockRequestsModule,
+    StoreSalesModule,
   ],
 };

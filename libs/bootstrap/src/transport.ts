@@ -11,11 +11,9 @@ export function serverTransport(config: ServiceConfig): MicroserviceOptions {
 }
 
 /** How another service reaches `target` (its TCP address may be overridden, e.g. INVENTORY_TCP_URL=host:port). */
-export function clientTransport(target: ServiceName, config: ServiceConfig, env = process.env): ClientProvider {
+export function clientTransport(target: ServiceName, config: ServiceConfig): ClientProvider {
   if (config.natsUrl) {
     return { transport: Transport.NATS, options: { servers: [config.natsUrl] } };
   }
-  const variable = `${target.toUpperCase().replace(/-/g, '_')}_TCP_URL`;
-  const [host, port] = (env[variable] ?? `127.0.0.1:${SERVICES[target].tcpPort}`).split(':');
-  return { transport: Transport.TCP, options: { host, port: Number(port) } };
+  return { transport: Transport.TCP, options: config.tcpAddressOf(target) };
 }

@@ -1,4 +1,4 @@
-import { ServiceName } from '@app/contracts';
+import { SERVICE_NAMES, ServiceName } from '@app/contracts';
 import { ClassConstructor } from 'class-transformer';
 import { ConfigValidationError, loadConfig } from './load-config';
 import { ServiceConfig } from './service-config';
@@ -19,5 +19,13 @@ export function loadServiceConfig<Env extends ServiceEnvironment>(
   if (ownUrl !== undefined && !/^postgres(ql)?:\/\/.+/.test(ownUrl)) {
     throw new ConfigValidationError([`${ownUrlVariable} must look like postgres://user@host:5432/database`]);
   }
-  return new ServiceConfig(service, loadConfig(schema, env), ownUrl);
+  const peers = new Map<ServiceName, string>();
+  for (const peer of SERVICE_NAMES) {
+    const variable = `${peer.toUpperCase().replace(/-/g, '_')}_TCP_URL`;
+    const address = env[variable];
+    if (!address) continue;
+    if (!/^[\w.-]+:\d{1,5}$/.test(address)) throw new ConfigValidationError([`${variable}="${address}" must look like host:port`]);
+    peers.set(peer, address);
+  }
+  return new ServiceConfig(service, loadConfig(schema, env), ownUrl, peers);
 }

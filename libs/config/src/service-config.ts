@@ -12,7 +12,15 @@ export class ServiceConfig<Env extends ServiceEnvironment = ServiceEnvironment> 
     readonly env: Env,
     /** A `<SERVICE>_DATABASE_URL` naming the exact database, when set. */
     private readonly ownDatabaseUrl?: string,
+    /** `<SERVICE>_TCP_URL` overrides: where the other services' command listeners are. */
+    private readonly peerTcpAddresses: ReadonlyMap<ServiceName, string> = new Map(),
   ) {}
+
+  /** Where `peer` listens for commands over TCP: its `<SERVICE>_TCP_URL`, else its default port here. */
+  tcpAddressOf(peer: ServiceName): { host: string; port: number } {
+    const [host, port] = (this.peerTcpAddresses.get(peer) ?? `127.0.0.1:${SERVICES[peer].tcpPort}`).split(':');
+    return { host, port: Number(port) };
+  }
 
   get isTest(): boolean {
     return this.env.NODE_ENV === 'test';

@@ -72,7 +72,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
             acknowledged++;
           }
         }
-        if (failed.length === row.pendingFor.length && failed.length > 0) {
+        if (failed.length > 0) {
           row.attempts += 1;
           row.nextAttemptAt = new Date(Date.now() + backoffMs(row.attempts));
           row.lastError = failed.map((subscriber) => `${subscriber}: ${unreachable.get(subscriber)}`).join('; ');

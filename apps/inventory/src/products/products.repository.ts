@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { Product } from './product.entity';
 
 export interface ProductFilter {
@@ -40,7 +40,7 @@ export class ProductsRepository {
     return this.products.create(fields);
   }
 
-  save(product: Product): Promise<Product> {
-    return this.products.save(product);
+  save(product: Product, manager?: EntityManager): Promise<Product> {
+    return (manager?.getRepository(Product) ?? this.products).save(product);
   }
 }

@@ -1,4 +1,5 @@
 import { Page, pageOf } from '@app/contracts';
+import { Outbox } from '@app/events';
 import { PgErrorCode, isPgError } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -8,12 +9,14 @@ import { InventoryErrorCode, InventoryException } from '../inventory.exception';
 import { Supplier } from '../suppliers/supplier.entity';
 import { Product } from './product.entity';
 import { CreateProductDto, ProductQuery, ProductResponse, UpdateProductDto } from './products.dto';
+import { productUpserted } from './product-events';
 import { ProductsRepository } from './products.repository';
 
 @Injectable()
 export class ProductsService {
   constructor(
     private readonly products: ProductsRepository,
+    private readonly outbox: Outbox,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -81,9 +84,14 @@ export class ProductsService {
     }
   }
 
+  /** Saves the product and records its new state for the services that keep a catalogue copy. */
   private async save(product: Product): Promise<Product> {
     try {
-      return await this.products.save(product);
+      return await this.dataSource.transaction(async (manager) => {
+        const saved = await this.products.save(product, manager);
+        await this.outbox.record(manager, 'inventory.product.upserted', await productUpserted(manager, saved));
+        return saved;
+      });
     } catch (error) {
       if (isPgError(error, PgErrorCode.uniqueViolation)) {
         throw new InventoryException(InventoryErrorCode.SkuTaken, `SKU ${product.sku} is already used by another product`);

@@ -1,7 +1,9 @@
 import { DEMO_CATEGORIES, DEMO_LOCATIONS, DEMO_PRODUCTS, DEMO_SUPPLIERS } from '@app/catalogue';
+import { recordEvent } from '@app/events';
 import { DataSource } from 'typeorm';
 import { Category } from '../categories/category.entity';
 import { Location, LocationType } from '../locations/location.entity';
+import { productUpserted } from '../products/product-events';
 import { Product } from '../products/product.entity';
 import { StockLevel } from '../stock/stock-level.entity';
 import { Supplier } from '../suppliers/supplier.entity';
@@ -38,5 +40,8 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
       })),
     );
     await manager.getRepository(StockLevel).insert(levels);
+    for (const product of products) {
+      await recordEvent(manager, 'inventory', 'inventory.product.upserted', await productUpserted(manager, product));
+    }
   });
 }

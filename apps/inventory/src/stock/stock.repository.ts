@@ -98,6 +98,18 @@ export class StockRepository {
     );
   }
 
+  /**
+   * Units that have physically left (a till sale): on hand goes down, but never below what is
+   * reserved for orders. Returns how many units the records were short of.
+   */
+  async remove(manager: EntityManager, productId: number, locationId: number, quantity: number): Promise<number> {
+    const level = await this.lock(manager, productId, locationId);
+    const taken = Math.min(quantity, level.onHand - level.reserved);
+    level.onHand -= taken;
+    await this.save(manager, level);
+    return quantity - taken;
+  }
+
   async add(manager: EntityManager, productId: number, locationId: number, quantity: number): Promise<void> {
     await manager.query(
       `INSERT INTO stock_levels (product_id, location_id, on_hand) VALUES ($1, $2, $3)

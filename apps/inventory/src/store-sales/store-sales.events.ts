@@ -1,0 +1,44 @@
+import { EventEnvelope } from '@app/contracts';
+import { EventInbox } from '@app/events';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { StockRepository } from '../stock/stock.repository';
+
+/**
+ * Keeps store stock in step with the tills: a sale takes units off the store's shelf, a return puts
+ * them back. Applied exactly once per event by the inbox, even when delivered again.
+ */
+@Injectable()
+export class StoreSalesEvents implements OnModuleInit {
+  private readonly logger = new Logger(StoreSalesEvents.name);
+
+  constructor(
+    private readonly inbox: EventInbox,
+    private readonly stock: StockRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.inbox.on('retail.sale.recorded', (manager, event) => this.saleRecorded(manager, event));
+    this.inbox.on('retail.sale.returned', (manager, event) => this.saleReturned(manager, event));
+  }
+
+  private async saleRecorded(manager: EntityManager, { payload }: EventEnvelope<'retail.sale.recorded'>): Promise<void> {
+    if (payload.imported) return; // history: already part of the stock figures
+    for (const line of payload.lines) {
+      const shortfall = await this.stock.remove(manager, line.product_id, payload.location_id, line.quantity);
+      if (shortfall > 0) {
+        // The goods have left the store whatever the records said: the count was off.
+        this.logger.warn(
+          `sale ${payload.sale_id}: ${shortfall} more unit(s) of product ${line.product_id} sold at location ${payload.location_id} than on record`,
+        );
+      }
+    }
+  }
+
+  private async saleReturned(manager: EntityManager, { payload }: EventEnvelope<'retail.sale.returned'>): Promise<void> {
+    if (payload.imported) return;
+    for (const line of payload.lines) {
+      await this.stock.add(manager, line.product_id, payload.location_id, line.quantity);
+    }
+  }
+}

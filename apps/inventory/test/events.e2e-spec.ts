@@ -1,0 +1,138 @@
+import { EVENT_DELIVERY_PATTERN, EventEnvelope, SaleRecordedV1, SaleReturnedV1 } from '@app/contracts';
+import { EventInbox, OutboxEvent } from '@app/events';
+import { TestApp, createTestApp } from '@app/testing';
+import { ClientProxy, ClientProxyFactory, Transport } from '@nestjs/microservices';
+import { randomUUID } from 'node:crypto';
+import { lastValueFrom } from 'rxjs';
+import request from 'supertest';
+import { inventoryService } from '../src/inventory.service';
+import { givenCatalogue, givenStock, stockOf } from './fixtures';
+
+describe('inventory domain events', () => {
+  let t: TestApp;
+  let inbox: EventInbox;
+  let catalogue: Awaited<ReturnType<typeof givenCatalogue>>;
+
+  beforeAll(async () => {
+    t = await createTestApp(inventoryService, { listen: true });
+    inbox = t.app.get(EventInbox);
+    catalogue = await givenCatalogue(t.dataSource, 2);
+  });
+
+  afterAll(() => t.close());
+
+  const outbox = () => t.dataSource.getRepository(OutboxEvent).find({ order: { id: 'ASC' } });
+
+  describe('as a producer', () => {
+    it('records a product change in the same transaction, for the services that keep a catalogue copy', async () => {
+      const before = (await outbox()).length;
+      const created = await request(t.http).post('/api/v1/products').send({ sku: 'EVT-1', name: 'Evented', price: '2.50', category_id: catalogue.category.id }).expect(201);
+      await request(t.http).patch(`/api/v1/products/${created.body.id}`).send({ price: '2.75' }).expect(200);
+      const events = (await outbox()).slice(before);
+      expect(events.map((event) => [event.type, event.version, event.pendingFor])).toEqual([
+        ['inventory.product.upserted', 1, ['ecommerce', 'retail']],
+        ['inventory.product.upserted', 1, ['ecommerce', 'retail']],
+      ]);
+      expect(events[1].payload).toEqual({
+        product_id: created.body.id,
+        sku: 'EVT-1',
+        name: 'Evented',
+        category_id: catalogue.category.id,
+        category_name: 'Test category',
+        price: '2.75',
+        active: true,
+        updated_at: expect.any(String),
+      });
+    });
+
+    it('records nothing when the change is refused', async () => {
+      const before = (await outbox()).length;
+      await request(t.http).post('/api/v1/products').send({ sku: 'EVT-1', name: 'Duplicate', price: '1' }).expect(409);
+      await request(t.http).post('/api/v1/products').send({ sku: 'EVT-2', price: 'abc' }).expect(400);
+      expect((await outbox()).length).toBe(before);
+    });
+  });
+
+  describe('as a consumer of store sales', () => {
+    const product = () => catalogue.products[0].id;
+    const store = () => catalogue.store.id;
+    const sale = (quantity: number, overrides: Partial<SaleRecordedV1> = {}): EventEnvelope<'retail.sale.recorded'> => ({
+      event_id: randomUUID(),
+      type: 'retail.sale.recorded',
+      version: 1,
+      source: 'retail',
+      occurred_at: new Date().toISOString(),
+      payload: {
+        sale_id: 1,
+        store_id: 1,
+        location_id: store(),
+        register_id: 1,
+        lines: [{ product_id: product(), quantity, unit_price: '9.99', line_total: '9.99' }],
+        total: '9.99',
+        sold_at: new Date().toISOString(),
+        imported: false,
+        ...overrides,
+      },
+    });
+
+    beforeEach(() => givenStock(t.dataSource, product(), store(), 20, 2));
+
+    it('takes sold units off the store shelf once, however often the event is delivered', async () => {
+      const event = sale(3);
+      expect(await inbox.apply(event)).toEqual({ outcome: 'APPLIED' });
+      expect(await inbox.apply(event)).toEqual({ outcome: 'DUPLICATE' });
+      expect(await Promise.all([inbox.apply(event), inbox.apply(event)])).toEqual([{ outcome: 'DUPLICATE' }, { outcome: 'DUPLICATE' }]);
+      expect(await stockOf(t.dataSource, product(), store())).toMatchObject({ onHand: 17, reserved: 2 });
+    });
+
+    it('applies the same event delivered twice at once only once', async () => {
+      const event = sale(4);
+      const replies = await Promise.all([inbox.apply(event), inbox.apply(event)]);
+      expect(replies.map((reply) => reply.outcome).sort()).toEqual(['APPLIED', 'DUPLICATE']);
+      expect(await stockOf(t.dataSource, product(), store())).toMatchObject({ onHand: 16 });
+    });
+
+    it('leaves stock alone for sales loaded from history', async () => {
+      await inbox.apply(sale(5, { imported: true }));
+      expect(await stockOf(t.dataSource, product(), store())).toMatchObject({ onHand: 20 });
+    });
+
+    it('never takes on hand below what is reserved when the records were short', async () => {
+      await inbox.apply(sale(50));
+      expect(await stockOf(t.dataSource, product(), store())).toMatchObject({ onHand: 2, reserved: 2 });
+    });
+
+    it('puts returned units back on the shelf once', async () => {
+      const payload: SaleReturnedV1 = {
+        return_id: 1,
+        sale_id: 1,
+        store_id: 1,
+        location_id: store(),
+        lines: [{ product_id: product(), quantity: 2, refund: '19.98' }],
+        total_refund: '19.98',
+        returned_at: new Date().toISOString(),
+        imported: false,
+      };
+      const event: EventEnvelope<'retail.sale.returned'> = { ...sale(0), type: 'retail.sale.returned', payload };
+      await inbox.apply(event);
+      await inbox.apply(event);
+      expect(await stockOf(t.dataSource, product(), store())).toMatchObject({ onHand: 22 });
+    });
+
+    it('accepts deliveries over the message transport and validates them', async () => {
+      const client: ClientProxy = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: t.config.tcpPort } });
+      try {
+        const event = sale(1);
+        expect(await lastValueFrom(client.send(EVENT_DELIVERY_PATTERN, event))).toEqual({ outcome: 'APPLIED' });
+        expect(await lastValueFrom(client.send(EVENT_DELIVERY_PATTERN, event))).toEqual({ outcome: 'DUPLICATE' });
+        await expect(lastValueFrom(client.send(EVENT_DELIVERY_PATTERN, { ...event, event_id: 'not-a-uuid' }))).rejects.toMatchObject({
+          status_code: 400,
+          errors: [expect.objectContaining({ field: 'event_id' })],
+        });
+        expect(await stockOf(t.dataSource, product(), store())).toMatchObject({ onHand: 19 });
+      } finally {
+        await client.close();
+      }
+    });
+  });
+});

@@ -1,0 +1,83 @@
+import { CatalogueProduct } from '@app/catalogue';
+import { OutboxEvent, OutboxRelay } from '@app/events';
+import { TestApp, createTestApp, freePort } from '@app/testing';
+import request from 'supertest';
+import { ecommerceService } from '../../ecommerce/src/ecommerce.service';
+import { retailService } from '../../retail/src/retail.service';
+import { inventoryService } from '../src/inventory.service';
+
+/**
+ * Inventory's product events reach the services that keep a catalogue copy, at least once each,
+ * whichever of them is down when the change happens; a redelivery changes nothing.
+ */
+describe('outbox relay: inventory → ecommerce and retail over TCP', () => {
+  let inventory: TestApp;
+  let ecommerce: TestApp;
+  let retail: TestApp | undefined;
+  let relay: OutboxRelay;
+  let retailPort: number;
+
+  beforeAll(async () => {
+    const ecommercePort = await freePort();
+    retailPort = await freePort();
+    ecommerce = await createTestApp(ecommerceService, { listen: true, env: { TCP_PORT: String(ecommercePort) } });
+    inventory = await createTestApp(inventoryService, {
+      env: { ECOMMERCE_TCP_URL: `127.0.0.1:${ecommercePort}`, RETAIL_TCP_URL: `127.0.0.1:${retailPort}` },
+    });
+    relay = inventory.app.get(OutboxRelay);
+  });
+
+  afterAll(async () => {
+    await inventory.close();
+    await ecommerce.close();
+    await retail?.close();
+  });
+
+  const outboxRow = async (productId: number) =>
+    (await inventory.dataSource.getRepository(OutboxEvent).find({ order: { id: 'DESC' } })).find(
+      (row) => (row.payload as { product_id: number }).product_id === productId,
+    )!;
+  const copyIn = (app: TestApp, productId: number) => app.dataSource.getRepository(CatalogueProduct).findOneBy({ productId });
+
+  it('delivers to the subscriber that is up and keeps the event for the one that is down', async () => {
+    const created = await request(inventory.http).post('/api/v1/products').send({ sku: 'RELAY-1', name: 'Relayed', price: '4.20' }).expect(201);
+    const productId: number = created.body.id;
+
+    expect(await relay.deliverPending()).toBe(1);
+
+    expect(await copyIn(ecommerce, productId)).toMatchObject({ sku: 'RELAY-1', price: '4.20', active: true });
+    const row = await outboxRow(productId);
+    expect(row.pendingFor).toEqual(['retail']);
+    expect(row.attempts).toBe(1);
+    expect(row.lastError).toMatch(/^retail: /);
+    expect(row.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() - 1000);
+  });
+
+  it('delivers the rest once the subscriber is back', async () => {
+    retail = await createTestApp(retailService, { listen: true, env: { TCP_PORT: String(retailPort) } });
+    const productId = (await request(inventory.http).get('/api/v1/products?search=RELAY-1').expect(200)).body.data[0].id;
+    // Skip the backoff wait.
+    await inventory.dataSource.query('UPDATE outbox_events SET next_attempt_at = now()');
+
+    expect(await relay.deliverPending()).toBe(1);
+
+    expect(await copyIn(retail, productId)).toMatchObject({ sku: 'RELAY-1', price: '4.20' });
+    expect((await outboxRow(productId)).pendingFor).toEqual([]);
+    expect(await relay.deliverPending()).toBe(0);
+  });
+
+  it('changes nothing when an event is delivered again, and never lets an older version win', async () => {
+    const productId = (await request(inventory.http).get('/api/v1/products?search=RELAY-1').expect(200)).body.data[0].id;
+    await request(inventory.http).patch(`/api/v1/products/${productId}`).send({ price: '5.00' }).expect(200);
+    await relay.deliverPending();
+    expect(await copyIn(ecommerce, productId)).toMatchObject({ price: '5.00' });
+
+    // Redeliver every event of this product, the older price last.
+    const rows = await inventory.dataSource.getRepository(OutboxEvent).find({ order: { id: 'DESC' } });
+    await inventory.dataSource.getRepository(OutboxEvent).update(rows.map((row) => row.id), { pendingFor: ['ecommerce'], nextAttemptAt: new Date(0) });
+    await relay.deliverPending();
+
+    expect(await copyIn(ecommerce, productId)).toMatchObject({ price: '5.00' });
+    expect(await ecommerce.dataSource.getRepository(CatalogueProduct).countBy({ productId })).toBe(1);
+  });
+});
