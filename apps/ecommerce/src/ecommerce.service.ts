@@ -10,5 +10,5 @@ export const ecommerceService: ServiceDefinition<EcommerceEnvironment> = {
   description: 'Customers, carts, orders, payments and shipments of the online shop',
   environment: EcommerceEnvironment,
   database: ecommerceDatabase,
-  modules: [EventsModule, CatalogueModule],
+  modules: [EventsModule.forService('ecommerce'), CatalogueModule],
 };

@@ -18,7 +18,7 @@ export const inventoryService: ServiceDefinition<InventoryEnvironment> = {
   environment: InventoryEnvironment,
   database: inventoryDatabase,
   modules: [
-    EventsModule,
+    EventsModule.forService('inventory'),
     CategoriesModule,
     SuppliersModule,
     LocationsModule,

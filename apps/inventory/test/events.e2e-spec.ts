@@ -1,4 +1,4 @@
-import { EVENT_DELIVERY_PATTERN, EventEnvelope, SaleRecordedV1, SaleReturnedV1 } from '@app/contracts';
+import { EventEnvelope, SaleRecordedV1, SaleReturnedV1, eventDeliveryPattern } from '@app/contracts';
 import { EventInbox, OutboxEvent } from '@app/events';
 import { TestApp, createTestApp } from '@app/testing';
 import { ClientProxy, ClientProxyFactory, Transport } from '@nestjs/microservices';
@@ -123,9 +123,9 @@ describe('inventory domain events', () => {
       const client: ClientProxy = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: t.config.tcpPort } });
       try {
         const event = sale(1);
-        expect(await lastValueFrom(client.send(EVENT_DELIVERY_PATTERN, event))).toEqual({ outcome: 'APPLIED' });
-        expect(await lastValueFrom(client.send(EVENT_DELIVERY_PATTERN, event))).toEqual({ outcome: 'DUPLICATE' });
-        await expect(lastValueFrom(client.send(EVENT_DELIVERY_PATTERN, { ...event, event_id: 'not-a-uuid' }))).rejects.toMatchObject({
+        expect(await lastValueFrom(client.send(eventDeliveryPattern('inventory'), event))).toEqual({ outcome: 'APPLIED' });
+        expect(await lastValueFrom(client.send(eventDeliveryPattern('inventory'), event))).toEqual({ outcome: 'DUPLICATE' });
+        await expect(lastValueFrom(client.send(eventDeliveryPattern('inventory'), { ...event, event_id: 'not-a-uuid' }))).rejects.toMatchObject({
           status_code: 400,
           errors: [expect.objectContaining({ field: 'event_id' })],
         });

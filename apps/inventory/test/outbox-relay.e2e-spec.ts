@@ -81,3 +81,33 @@ describe('outbox relay: inventory → ecommerce and retail over TCP', () => {
     expect(await ecommerce.dataSource.getRepository(CatalogueProduct).countBy({ productId })).toBe(1);
   });
 });
+
+const natsUrl = process.env.NATS_TEST_URL;
+(natsUrl ? describe : describe.skip)('outbox relay over NATS', () => {
+  const apps: TestApp[] = [];
+
+  afterAll(async () => {
+    for (const app of apps.reverse()) await app.close();
+  });
+
+  it('delivers to each subscriber (not to whichever answers first), keeping what a stopped one has not acknowledged', async () => {
+    const env = { NATS_URL: natsUrl! };
+    const inventory = await createTestApp(inventoryService, { env });
+    const ecommerce = await createTestApp(ecommerceService, { listen: true, env });
+    apps.push(inventory, ecommerce);
+    const relay = inventory.app.get(OutboxRelay);
+    const created = await request(inventory.http).post('/api/v1/products').send({ sku: 'NATS-1', name: 'Over NATS', price: '3.30' }).expect(201);
+    const productId: number = created.body.id;
+
+    expect(await relay.deliverPending()).toBe(1);
+    expect(await ecommerce.dataSource.getRepository(CatalogueProduct).findOneBy({ productId })).toMatchObject({ price: '3.30' });
+    const [row] = await inventory.dataSource.getRepository(OutboxEvent).find({ order: { id: 'DESC' }, take: 1 });
+    expect(row.pendingFor).toEqual(['retail']);
+
+    const retail = await createTestApp(retailService, { listen: true, env });
+    apps.push(retail);
+    await inventory.dataSource.query('UPDATE outbox_events SET next_attempt_at = now()');
+    expect(await relay.deliverPending()).toBe(1);
+    expect(await retail.dataSource.getRepository(CatalogueProduct).findOneBy({ productId })).toMatchObject({ price: '3.30' });
+  });
+});

@@ -10,5 +10,5 @@ export const retailService: ServiceDefinition<RetailEnvironment> = {
   description: 'Stores, cash registers, sales and returns',
   environment: RetailEnvironment,
   database: retailDatabase,
-  modules: [EventsModule, CatalogueModule],
+  modules: [EventsModule.forService('retail'), CatalogueModule],
 };

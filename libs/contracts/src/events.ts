@@ -135,7 +135,12 @@ export const EVENT_SUBSCRIBERS: Record<EventType, ServiceName[]> = {
   'ecommerce.payment.refunded': [],
 };
 
-/** The message pattern every consumer answers: the reply acknowledges the event. */
-export const EVENT_DELIVERY_PATTERN = 'events.deliver';
+/**
+ * The message pattern a consumer answers; the reply acknowledges the event. One per consumer: on
+ * NATS every service listens on the same server, so the subject must say whom an event is for.
+ */
+export function eventDeliveryPattern(consumer: ServiceName): string {
+  return `events.deliver.${consumer}`;
+}
 
 export type EventDeliveryReply = { outcome: 'APPLIED' | 'DUPLICATE' | 'IGNORED' };

@@ -1,5 +1,5 @@
-import { EVENT_DELIVERY_PATTERN, EventDeliveryReply, EventEnvelope, SERVICE_NAMES, ServiceName } from '@app/contracts';
-import { Controller } from '@nestjs/common';
+import { EventDeliveryReply, EventEnvelope, SERVICE_NAMES, ServiceName, eventDeliveryPattern } from '@app/contracts';
+import { Controller, Type } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { IsIn, IsInt, IsISO8601, IsObject, IsString, IsUUID, Length, Min } from 'class-validator';
 import { IsOptionalField } from '@app/contracts';
@@ -15,12 +15,16 @@ export class EventEnvelopeDto {
   @IsObject() payload!: EventEnvelope['payload'];
 }
 
-@Controller()
-export class EventDeliveryController {
-  constructor(private readonly inbox: EventInbox) {}
+/** The controller that receives `consumer`'s deliveries (its pattern names the consumer). */
+export function eventDeliveryController(consumer: ServiceName): Type<unknown> {
+  @Controller()
+  class EventDeliveryController {
+    constructor(readonly inbox: EventInbox) {}
 
-  @MessagePattern(EVENT_DELIVERY_PATTERN)
-  deliver(@Payload() event: EventEnvelopeDto): Promise<EventDeliveryReply> {
-    return this.inbox.apply(event as EventEnvelope);
+    @MessagePattern(eventDeliveryPattern(consumer))
+    deliver(@Payload() event: EventEnvelopeDto): Promise<EventDeliveryReply> {
+      return this.inbox.apply(event as EventEnvelope);
+    }
   }
+  return EventDeliveryController;
 }

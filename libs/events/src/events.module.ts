@@ -1,14 +1,20 @@
-import { Global, Module } from '@nestjs/common';
-import { EventDeliveryController } from './event-delivery.controller';
+import { ServiceName } from '@app/contracts';
+import { DynamicModule, Module } from '@nestjs/common';
+import { eventDeliveryController } from './event-delivery.controller';
 import { EventInbox } from './event-inbox';
 import { Outbox } from './outbox';
 import { OutboxRelay } from './outbox-relay';
 
-/** Outbox (record + relay) and inbox (exactly-once apply) for a service's domain events. */
-@Global()
-@Module({
-  controllers: [EventDeliveryController],
-  providers: [Outbox, OutboxRelay, EventInbox],
-  exports: [Outbox, OutboxRelay, EventInbox],
-})
-export class EventsModule {}
+/** Outbox (record + relay) and inbox (exactly-once apply) for one service's domain events. */
+@Module({})
+export class EventsModule {
+  static forService(service: ServiceName): DynamicModule {
+    return {
+      module: EventsModule,
+      global: true,
+      controllers: [eventDeliveryController(service)],
+      providers: [Outbox, OutboxRelay, EventInbox],
+      exports: [Outbox, OutboxRelay, EventInbox],
+    };
+  }
+}

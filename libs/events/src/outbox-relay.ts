@@ -1,5 +1,5 @@
 import { ServiceConfig } from '@app/config';
-import { EVENT_DELIVERY_PATTERN, EventDeliveryReply, ServiceName } from '@app/contracts';
+import { EventDeliveryReply, ServiceName, eventDeliveryPattern } from '@app/contracts';
 import { clientTransport } from '@app/bootstrap';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ClientProxy, ClientProxyFactory } from '@nestjs/microservices';
@@ -93,7 +93,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async deliver(subscriber: ServiceName, envelope: ReturnType<typeof envelopeOf>): Promise<string | undefined> {
     try {
       const reply = await firstValueFrom(
-        this.client(subscriber).send<EventDeliveryReply>(EVENT_DELIVERY_PATTERN, envelope).pipe(timeout(DELIVERY_TIMEOUT_MS)),
+        this.client(subscriber).send<EventDeliveryReply>(eventDeliveryPattern(subscriber), envelope).pipe(timeout(DELIVERY_TIMEOUT_MS)),
       );
       return reply?.outcome ? undefined : `unexpected reply ${JSON.stringify(reply)}`;
     } catch (error) {
