@@ -50,6 +50,24 @@ for id in 1 5; do
   ' || fail "product $id is not in stock at the warehouse: $stock"
 done
 
+for port in 3002 3003; do
+  curl -fs "localhost:$port/health" >/dev/null || fail "service on port $port is not healthy"
+done
+curl -fs localhost:3002/api/v1/customers/123 >/dev/null || fail "demo customer 123 missing"
+sales=$(curl -fs 'localhost:3003/api/v1/sales?limit=1')
+echo "$sales" | node -e '
+  const page = JSON.parse(require("fs").readFileSync(0, "utf8"));
+  if (page.total < 500) throw new Error("expected 30 days of demo sales, got " + page.total);
+' || fail "retail has no sales history: $sales"
+
+# A till sale reaches inventory's store stock through the outbox (store 1 is location 2).
+on_hand() { curl -fs "localhost:3001/api/v1/stock?product_id=1&location_id=2" | node -e 'process.stdout.write(String(JSON.parse(require("fs").readFileSync(0, "utf8")).data[0].on_hand))'; }
+before=$(on_hand)
+curl -fs -X POST localhost:3003/api/v1/sales -H 'content-type: application/json' \
+  -d '{"store_id":1,"register_id":1,"lines":[{"product_id":1,"quantity":1}]}' >/dev/null || fail "sale refused"
+for _ in $(seq 1 20); do [ "$(on_hand)" = $((before - 1)) ] && break; sleep 0.5; done
+[ "$(on_hand)" = $((before - 1)) ] || fail "store stock did not go from $before to $((before - 1)) after a sale"
+
 status=$(curl -s -o "$data_dir/bad.json" -w '%{http_code}' -X POST localhost:3001/api/v1/products \
   -H 'content-type: application/json' -d '{"price":"abc"}')
 [ "$status" = 400 ] || fail "bad product answered $status"
@@ -62,6 +80,8 @@ if PORT=eighty node dist/apps/inventory/apps/inventory/src/main.js >"$data_dir/b
   fail "inventory started with PORT=eighty"
 fi
 grep -q 'PORT="eighty"' "$data_dir/bad-config.log" || fail "bad PORT not named: $(cat "$data_dir/bad-config.log")"
-! curl -fs localhost:3001/health >/dev/null 2>&1 || fail "inventory still answers after Ctrl-C"
+for port in 3001 3002 3003; do
+  ! curl -fs "localhost:$port/health" >/dev/null 2>&1 || fail "port $port still answers after Ctrl-C"
+done
 ! pgrep -f "$data_dir/postgres" >/dev/null || fail "embedded PostgreSQL still running after Ctrl-C"
-echo "smoke: npm start serves the demo catalogue, rejects bad input with 400, stops cleanly; a bad setting stops a service"
+echo "smoke: npm start serves the demo data, a sale reaches inventory, bad input is a 400, Ctrl-C stops everything; a bad setting stops a service"

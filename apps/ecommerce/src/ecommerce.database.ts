@@ -1,10 +1,18 @@
 import { CatalogueProduct } from '@app/catalogue';
 import { EVENT_ENTITIES } from '@app/events';
-import { ServiceDatabase } from '@app/persistence';
+import { ProcessedCommand, ServiceDatabase } from '@app/persistence';
+import { Cart, CartLine } from './carts/cart.entity';
+import { Customer } from './customers/customer.entity';
+import { EcommerceDomain1795228287998 } from './migrations/1795228287998-ecommerce-domain';
 import { InitialSchema1795227970701 } from './migrations/1795227970701-initial-schema';
+import { Order, OrderLine } from './orders/order.entity';
+import { Payment } from './payments/payment.entity';
+import { seedDemoData } from './seed/demo-data';
+import { Shipment } from './shipments/shipment.entity';
 
 export const ecommerceDatabase: ServiceDatabase = {
   service: 'ecommerce',
-  entities: [...EVENT_ENTITIES, CatalogueProduct],
-  migrations: [InitialSchema1795227970701],
+  entities: [...EVENT_ENTITIES, CatalogueProduct, ProcessedCommand, Customer, Cart, CartLine, Order, OrderLine, Payment, Shipment],
+  migrations: [InitialSchema1795227970701, EcommerceDomain1795228287998],
+  seed: seedDemoData,
 };

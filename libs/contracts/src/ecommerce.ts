@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsObject, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { IsOptionalField } from './optional-field';
+import { MAX_ID } from './id-param';
 import { MAX_ORDER_LINES, StockLine } from './inventory';
 
 /** Message patterns answered by ecommerce: the saga's order and payment steps. */
@@ -34,7 +35,7 @@ abstract class SagaCommand {
 
 export class CreateOrderCommand extends SagaCommand {
   @IsString() @Length(1, 200) saga_id!: string;
-  @IsInt() @Min(1) customer_id!: number;
+  @IsInt() @Min(1) @Max(MAX_ID) customer_id!: number;
 
   @ValidateNested({ each: true })
   @Type(() => StockLine)
@@ -42,8 +43,8 @@ export class CreateOrderCommand extends SagaCommand {
   @ArrayMaxSize(MAX_ORDER_LINES)
   lines!: StockLine[];
 
-  @ValidateNested() @Type(() => AddressDto) shipping_address!: AddressDto;
-  @ValidateNested() @Type(() => AddressDto) billing_address!: AddressDto;
+  @IsObject() @ValidateNested() @Type(() => AddressDto) shipping_address!: AddressDto;
+  @IsObject() @ValidateNested() @Type(() => AddressDto) billing_address!: AddressDto;
   @IsIn(PAYMENT_METHODS) payment_method!: PaymentMethod;
 }
 
@@ -106,7 +107,7 @@ export type OrderChangeReply =
 export type ProcessPaymentReply =
   | { outcome: 'COMPLETED'; payment: PaymentView }
   | { outcome: 'DECLINED'; reason: 'CARD_DECLINED' | 'AMOUNT_OVER_LIMIT'; payment: PaymentView }
-  | { outcome: 'REJECTED'; reason: 'ORDER_NOT_FOUND' | 'ORDER_NOT_PENDING' };
+  | { outcome: 'REJECTED'; reason: 'ORDER_NOT_FOUND' | 'ORDER_NOT_PENDING' | 'CANCELLED' };
 
 export type RefundPaymentReply =
   | { outcome: 'REFUNDED' | 'ALREADY_REFUNDED'; payment: PaymentView }

@@ -11,6 +11,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { MAX_ID } from './id-param';
 import { IsOptionalField } from './optional-field';
 
 /** Message patterns answered by inventory (request/response over TCP or NATS). */
@@ -25,7 +26,7 @@ export const InventoryPatterns = {
 export const MAX_ORDER_LINES = 100;
 
 export class StockLine {
-  @ApiProperty({ example: 1 }) @IsInt() @Min(1) product_id!: number;
+  @ApiProperty({ example: 1 }) @IsInt() @Min(1) @Max(MAX_ID) product_id!: number;
   @ApiProperty({ example: 2 }) @IsInt() @Min(1) @Max(100_000) quantity!: number;
 }
 
@@ -38,7 +39,7 @@ abstract class StockLinesCommand {
   lines!: StockLine[];
 
   /** Where the goods are taken from; the central warehouse when omitted. */
-  @ApiPropertyOptional() @IsOptionalField() @IsInt() @Min(1) location_id?: number;
+  @ApiPropertyOptional() @IsOptionalField() @IsInt() @Min(1) @Max(MAX_ID) location_id?: number;
 
   @ApiPropertyOptional() @IsOptionalField() @IsString() @Length(1, 128) correlation_id?: string;
 }

@@ -1,0 +1,121 @@
+import { CatalogueService } from '@app/catalogue';
+import {
+  CancelOrderCommand,
+  ConfirmOrderCommand,
+  CreateOrderCommand,
+  CreateOrderReply,
+  EcommercePatterns,
+  GetOrderReply,
+  OrderChangeReply,
+} from '@app/contracts';
+import { Outbox } from '@app/events';
+import { IdempotentCommands } from '@app/persistence';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CustomersRepository } from '../customers/customers.repository';
+import { mergeLines } from '../merge-lines';
+import { ShipmentsRepository } from '../shipments/shipments.repository';
+import { Order } from './order.entity';
+import { moneyLinesOf, orderViewOf } from './order-view';
+import { OrdersRepository } from './orders.repository';
+
+/** The saga's order steps. Business refusals are replies, not errors, and every reply is kept under its key. */
+@Injectable()
+export class OrderCommandsService {
+  constructor(
+    private readonly orders: OrdersRepository,
+    private readonly customers: CustomersRepository,
+    private readonly shipments: ShipmentsRepository,
+    private readonly catalogue: CatalogueService,
+    private readonly commands: IdempotentCommands,
+    private readonly outbox: Outbox,
+  ) {}
+
+  create(command: CreateOrderCommand): Promise<CreateOrderReply> {
+    return this.commands.once(command.idempotency_key, EcommercePatterns.createOrder, async (manager) => {
+      if (!(await this.customers.exists(command.customer_id, manager))) return { outcome: 'REJECTED', reason: 'UNKNOWN_CUSTOMER' };
+      const pricing = await this.catalogue.price(mergeLines(command.lines), manager);
+      if (!pricing.ok) return { outcome: 'REJECTED', reason: pricing.reason };
+      const order = await this.orders.create(
+        manager,
+        {
+          orderKey: command.idempotency_key,
+          sagaId: command.saga_id,
+          customerId: command.customer_id,
+          status: 'PENDING',
+          total: pricing.total,
+          paymentMethod: command.payment_method,
+          shippingAddress: command.shipping_address,
+          billingAddress: command.billing_address,
+          cancelReason: null,
+        },
+        pricing.lines.map((line) => ({ productId: line.product_id, quantity: line.quantity, unitPrice: line.unit_price, lineTotal: line.line_total })),
+      );
+      return { outcome: 'CREATED', order: orderViewOf(order) };
+    });
+  }
+
+  cancel(command: CancelOrderCommand): Promise<OrderChangeReply> {
+    return this.commands.once(command.idempotency_key, EcommercePatterns.cancelOrder, async (manager) => {
+      const order = await this.lockOrForbid(manager, command.order_key);
+      if (!order) return { outcome: 'NOT_FOUND' };
+      switch (order.status) {
+        case 'PENDING': {
+          await this.orders.update(manager, order, { status: 'CANCELLED', cancelReason: command.reason });
+          const cancelledAt = new Date();
+          const event = { ...this.eventBase(order), reason: command.reason, cancelled_at: cancelledAt.toISOString() };
+          await this.outbox.record(manager, 'ecommerce.order.cancelled', event, { correlationId: command.correlation_id, occurredAt: cancelledAt });
+          return { outcome: 'CANCELLED', order: orderViewOf(order) };
+        }
+        case 'CANCELLED':
+          return { outcome: 'ALREADY_CANCELLED', order: orderViewOf(order) };
+        case 'CONFIRMED':
+          return { outcome: 'REJECTED', reason: 'ORDER_CONFIRMED', order: orderViewOf(order) };
+      }
+    });
+  }
+
+  confirm(command: ConfirmOrderCommand): Promise<OrderChangeReply> {
+    return this.commands.once(command.idempotency_key, EcommercePatterns.confirmOrder, async (manager) => {
+      const order = await this.orders.lockByKey(manager, command.order_key);
+      if (!order) return { outcome: 'NOT_FOUND' };
+      switch (order.status) {
+        case 'PENDING': {
+          await this.orders.update(manager, order, { status: 'CONFIRMED' });
+          await this.shipments.createFor(manager, order);
+          const confirmedAt = new Date();
+          const event = { ...this.eventBase(order), confirmed_at: confirmedAt.toISOString() };
+          await this.outbox.record(manager, 'ecommerce.order.confirmed', event, { correlationId: command.correlation_id, occurredAt: confirmedAt });
+          return { outcome: 'CONFIRMED', order: orderViewOf(order) };
+        }
+        case 'CONFIRMED':
+          return { outcome: 'ALREADY_CONFIRMED', order: orderViewOf(order) };
+        case 'CANCELLED':
+          return { outcome: 'REJECTED', reason: 'ORDER_CANCELLED', order: orderViewOf(order) };
+      }
+    });
+  }
+
+  async get(orderKey: string): Promise<GetOrderReply> {
+    const order = await this.orders.findByKey(orderKey);
+    return order ? { found: true, order: orderViewOf(order) } : { found: false };
+  }
+
+  /**
+   * The order for `orderKey`, locked. When there is none, a cancelled outcome is recorded under
+   * that key first, so a create command that arrives after its compensation is refused.
+   */
+  private async lockOrForbid(manager: EntityManager, orderKey: string): Promise<Order | null> {
+    const existing = await this.orders.lockByKey(manager, orderKey);
+    if (existing) return existing;
+    const cancelled: CreateOrderReply = { outcome: 'REJECTED', reason: 'CANCELLED' };
+    const forbidden = await this.commands.recordIfAbsent(manager, orderKey, EcommercePatterns.createOrder, cancelled);
+    // Not recorded: a create with that key finished meanwhile, so its order may exist now.
+    return forbidden ? null : this.orders.lockByKey(manager, orderKey);
+  }
+
+  /** What the confirmed and cancelled events share. */
+  private eventBase(order: Order) {
+    return { order_id: order.id, customer_id: order.customerId, lines: moneyLinesOf(order), total: order.total };
+  }
+}

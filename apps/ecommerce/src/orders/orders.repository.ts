@@ -1,0 +1,77 @@
+import { OrderStatus } from '@app/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, DeepPartial, EntityManager } from 'typeorm';
+import { Payment } from '../payments/payment.entity';
+import { Shipment } from '../shipments/shipment.entity';
+import { Order, OrderLine } from './order.entity';
+
+export interface OrderFilter {
+  customerId?: number;
+  status?: OrderStatus;
+  limit: number;
+  offset: number;
+}
+
+export interface OrderDetail {
+  order: Order;
+  payment: Payment | null;
+  shipment: Shipment | null;
+}
+
+const WITH_LINES = { relations: { lines: true }, order: { lines: { productId: 'ASC' } } } as const;
+
+@Injectable()
+export class OrdersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findPage(filter: OrderFilter): Promise<[Order[], number]> {
+    return this.dataSource.getRepository(Order).findAndCount({
+      where: {
+        ...(filter.customerId !== undefined && { customerId: filter.customerId }),
+        ...(filter.status !== undefined && { status: filter.status }),
+      },
+      relations: { lines: true },
+      order: { id: 'DESC', lines: { productId: 'ASC' } },
+      take: filter.limit,
+      skip: filter.offset,
+    });
+  }
+
+  async findDetail(id: number): Promise<OrderDetail | null> {
+    const order = await this.dataSource.getRepository(Order).findOne({ where: { id }, ...WITH_LINES });
+    if (!order) return null;
+    const [payment, shipment] = await Promise.all([
+      this.dataSource.getRepository(Payment).findOneBy({ orderId: id }),
+      this.dataSource.getRepository(Shipment).findOneBy({ orderId: id }),
+    ]);
+    return { order, payment, shipment };
+  }
+
+  findByKey(orderKey: string): Promise<Order | null> {
+    return this.dataSource.getRepository(Order).findOne({ where: { orderKey }, ...WITH_LINES });
+  }
+
+  async lockByKey(manager: EntityManager, orderKey: string): Promise<Order | null> {
+    const order = await manager
+      .getRepository(Order)
+      .createQueryBuilder('order')
+      .setLock('pessimistic_write')
+      .where('order.orderKey = :orderKey', { orderKey })
+      .getOne();
+    if (!order) return null;
+    order.lines = await manager.getRepository(OrderLine).find({ where: { orderId: order.id }, order: { productId: 'ASC' } });
+    return order;
+  }
+
+  async create(manager: EntityManager, fields: DeepPartial<Order>, lines: Array<Omit<DeepPartial<OrderLine>, 'orderId'>>): Promise<Order> {
+    const order = await manager.getRepository(Order).save(manager.getRepository(Order).create(fields));
+    order.lines = await manager.getRepository(OrderLine).save(lines.map((line) => manager.getRepository(OrderLine).create({ ...line, orderId: order.id })));
+    return order;
+  }
+
+  async update(manager: EntityManager, order: Order, changes: Pick<Partial<Order>, 'status' | 'cancelReason'>): Promise<void> {
+    await manager.getRepository(Order).update(order.id, changes);
+    Object.assign(order, changes);
+  }
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, DeepPartial, EntityManager } from 'typeorm';
+import { Payment } from './payment.entity';
+
+export interface PaymentFilter {
+  orderId?: number;
+  limit: number;
+  offset: number;
+}
+
+@Injectable()
+export class PaymentsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findPage(filter: PaymentFilter): Promise<[Payment[], number]> {
+    return this.dataSource.getRepository(Payment).findAndCount({
+      where: filter.orderId === undefined ? {} : { orderId: filter.orderId },
+      order: { id: 'DESC' },
+      take: filter.limit,
+      skip: filter.offset,
+    });
+  }
+
+  findById(id: number): Promise<Payment | null> {
+    return this.dataSource.getRepository(Payment).findOneBy({ id });
+  }
+
+  findByKey(paymentKey: string): Promise<Payment | null> {
+    return this.dataSource.getRepository(Payment).findOneBy({ paymentKey });
+  }
+
+  existsForOrder(manager: EntityManager, orderId: number): Promise<boolean> {
+    return manager.getRepository(Payment).existsBy({ orderId });
+  }
+
+  lockByKey(manager: EntityManager, paymentKey: string): Promise<Payment | null> {
+    return manager
+      .getRepository(Payment)
+      .createQueryBuilder('payment')
+      .setLock('pessimistic_write')
+      .where('payment.paymentKey = :paymentKey', { paymentKey })
+      .getOne();
+  }
+
+  create(manager: EntityManager, fields: DeepPartial<Payment>): Promise<Payment> {
+    return manager.getRepository(Payment).save(manager.getRepository(Payment).create(fields));
+  }
+
+  async update(manager: EntityManager, payment: Payment, changes: Pick<Partial<Payment>, 'status' | 'refundedAt'>): Promise<void> {
+    await manager.getRepository(Payment).update(payment.id, changes);
+    Object.assign(payment, changes);
+  }
+}

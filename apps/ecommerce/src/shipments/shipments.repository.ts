@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Order } from '../orders/order.entity';
+import { Shipment } from './shipment.entity';
+
+/** Derived from the order, so that it is known before the shipment is even stored, and never changes. */
+export function trackingNumberOf(orderId: number): string {
+  return `EC${String(orderId).padStart(10, '0')}`;
+}
+
+export interface ShipmentFilter {
+  orderId?: number;
+  limit: number;
+  offset: number;
+}
+
+@Injectable()
+export class ShipmentsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findPage(filter: ShipmentFilter): Promise<[Shipment[], number]> {
+    return this.dataSource.getRepository(Shipment).findAndCount({
+      where: filter.orderId === undefined ? {} : { orderId: filter.orderId },
+      order: { id: 'DESC' },
+      take: filter.limit,
+      skip: filter.offset,
+    });
+  }
+
+  findById(id: number): Promise<Shipment | null> {
+    return this.dataSource.getRepository(Shipment).findOneBy({ id });
+  }
+
+  createFor(manager: EntityManager, order: Order): Promise<Shipment> {
+    return manager.getRepository(Shipment).save(
+      manager.getRepository(Shipment).create({
+        orderId: order.id,
+        status: 'PREPARING',
+        trackingNumber: trackingNumberOf(order.id),
+        shippingAddress: order.shippingAddress,
+      }),
+    );
+  }
+}
