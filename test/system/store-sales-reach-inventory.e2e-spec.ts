@@ -23,7 +23,11 @@ describe('store sales reach inventory through the outbox', () => {
   let registerId: number;
 
   const startInventory = async () => {
-    inventory = await createTestApp(inventoryService, { listen: true, database: inventoryDb, env: { TCP_PORT: String(inventoryPort) } });
+    inventory = await createTestApp(inventoryService, {
+      listen: true,
+      database: inventoryDb,
+      env: { TCP_PORT: String(inventoryPort) },
+    });
     return inventory;
   };
   const stopInventory = async () => {

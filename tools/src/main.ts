@@ -19,7 +19,10 @@ const USAGE = `usage: node dist/tools/tools/src/main.js <command>
 async function wipeEmbeddedDatabase(): Promise<void> {
   const env = loadConfig(ServiceEnvironment);
   const client = new Client({ connectionString: embeddedServerUrl(env.EMBEDDED_PG_PORT), connectionTimeoutMillis: 1000 });
-  const running = await client.connect().then(() => true, () => false);
+  const running = await client.connect().then(
+    () => true,
+    () => false,
+  );
   await client.end().catch(() => undefined);
   if (running) throw new Error(`The embedded PostgreSQL on port ${env.EMBEDDED_PG_PORT} is running: stop the system first`);
   rmSync(resolve(env.EMBEDDED_PG_DIR), { recursive: true, force: true });

@@ -1,6 +1,14 @@
 import { loadServiceConfig } from '@app/config';
 import { ServiceDefinition } from '@app/bootstrap';
-import { databaseUrl, dropDatabase, ensureDatabase, pendingSchemaChanges, prepareDatabase, runMigrations, withDataSource } from '@app/persistence';
+import {
+  databaseUrl,
+  dropDatabase,
+  ensureDatabase,
+  pendingSchemaChanges,
+  prepareDatabase,
+  runMigrations,
+  withDataSource,
+} from '@app/persistence';
 import { writeFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 
@@ -29,7 +37,9 @@ export async function checkMigrations(definitions: ServiceDefinition[]): Promise
     const pending = await withScratchDatabase(definition, pendingSchemaChanges);
     if (pending.length) {
       inStep = false;
-      console.error(`${definition.service}: entities changed without a migration; missing statements:\n  ${pending.join(';\n  ')}`);
+      console.error(
+        `${definition.service}: entities changed without a migration; missing statements:\n  ${pending.join(';\n  ')}`,
+      );
     } else {
       console.log(`${definition.service}: migrations match the entities`);
     }
@@ -38,7 +48,11 @@ export async function checkMigrations(definitions: ServiceDefinition[]): Promise
 }
 
 const pascal = (name: string) => name.replace(/(^|[-_ ])(\w)/g, (_, __, c: string) => c.toUpperCase());
-const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/[_ ]/g, '-').toLowerCase();
+const kebab = (name: string) =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/[_ ]/g, '-')
+    .toLowerCase();
 
 /** Writes a timestamped migration with the statements that bring the schema in step with the entities. */
 export async function generateMigration(definition: ServiceDefinition, name: string): Promise<string | undefined> {
@@ -49,7 +63,9 @@ export async function generateMigration(definition: ServiceDefinition, name: str
   if (!up.length) return undefined;
   const timestamp = Date.now();
   const className = `${pascal(name)}${timestamp}`;
-  const statements = (queries: string[]) => queries.map((q) => `    await queryRunner.query(${JSON.stringify(q)});`).join('\n');
+  // Template literals: SQL is full of double quotes, and prettier leaves these as they are.
+  const literal = (sql: string) => `\`${sql.replace(/[\\`]/g, '\\$&').replace(/\$\{/g, '\\${')}\``;
+  const statements = (queries: string[]) => queries.map((q) => `    await queryRunner.query(${literal(q)});`).join('\n');
   const path = `apps/${definition.service}/src/migrations/${timestamp}-${kebab(name)}.ts`;
   writeFileSync(
     path,

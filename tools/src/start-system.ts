@@ -43,9 +43,15 @@ export async function startSystem(definitions: ServiceDefinition[], instances: n
   const base = loadConfig(ServiceEnvironment);
   const embedded = !base.DATABASE_URL;
   const server = embedded
-    ? await startEmbeddedPostgres({ port: base.EMBEDDED_PG_PORT, dataDir: base.EMBEDDED_PG_DIR, log: (m) => /initialising/.test(m) && console.log(`[start] ${m}`) })
+    ? await startEmbeddedPostgres({
+        port: base.EMBEDDED_PG_PORT,
+        dataDir: base.EMBEDDED_PG_DIR,
+        log: (m) => /initialising/.test(m) && console.log(`[start] ${m}`),
+      })
     : { serverUrl: base.DATABASE_URL as string, startedHere: false, stop: async () => undefined };
-  console.log(`[start] PostgreSQL: ${embedded ? `embedded, ${base.EMBEDDED_PG_DIR}, port ${base.EMBEDDED_PG_PORT}` : 'DATABASE_URL'}`);
+  console.log(
+    `[start] PostgreSQL: ${embedded ? `embedded, ${base.EMBEDDED_PG_DIR}, port ${base.EMBEDDED_PG_PORT}` : 'DATABASE_URL'}`,
+  );
   await prepareServiceDatabases(definitions, server.serverUrl, embedded);
 
   const children: ChildProcess[] = [];
@@ -85,7 +91,9 @@ export async function startSystem(definitions: ServiceDefinition[], instances: n
       const url = `http://127.0.0.1:${port}`;
       ready.push(
         waitHealthy(`${url}/health`, 60_000).then((healthy) =>
-          console.log(`[start] ${definition.service} #${instance} ${healthy ? 'ready' : 'NOT READY after 60 s'}: ${url}/api/v1 (docs ${url}/docs)`),
+          console.log(
+            `[start] ${definition.service} #${instance} ${healthy ? 'ready' : 'NOT READY after 60 s'}: ${url}/api/v1 (docs ${url}/docs)`,
+          ),
         ),
       );
     }

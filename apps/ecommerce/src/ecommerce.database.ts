@@ -12,7 +12,18 @@ import { Shipment } from './shipments/shipment.entity';
 
 export const ecommerceDatabase: ServiceDatabase = {
   service: 'ecommerce',
-  entities: [...EVENT_ENTITIES, CatalogueProduct, ProcessedCommand, Customer, Cart, CartLine, Order, OrderLine, Payment, Shipment],
+  entities: [
+    ...EVENT_ENTITIES,
+    CatalogueProduct,
+    ProcessedCommand,
+    Customer,
+    Cart,
+    CartLine,
+    Order,
+    OrderLine,
+    Payment,
+    Shipment,
+  ],
   migrations: [InitialSchema1795227970701, EcommerceDomain1795228287998],
   seed: seedDemoData,
 };

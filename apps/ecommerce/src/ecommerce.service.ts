@@ -15,5 +15,13 @@ export const ecommerceService: ServiceDefinition<EcommerceEnvironment> = {
   description: 'Customers, carts, orders, payments and shipments of the online shop',
   environment: EcommerceEnvironment,
   database: ecommerceDatabase,
-  modules: [EventsModule.forService('ecommerce'), CatalogueModule, CustomersModule, CartsModule, OrdersModule, PaymentsModule, ShipmentsModule],
+  modules: [
+    EventsModule.forService('ecommerce'),
+    CatalogueModule,
+    CustomersModule,
+    CartsModule,
+    OrdersModule,
+    PaymentsModule,
+    ShipmentsModule,
+  ],
 };

@@ -29,7 +29,8 @@ async function fakeOrchestrator() {
   return {
     url: `http://127.0.0.1:${port}`,
     received,
-    answerWith: (status: number, body: unknown) => (answer = { status, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    answerWith: (status: number, body: unknown) =>
+      (answer = { status, body: typeof body === 'string' ? body : JSON.stringify(body) }),
     hang: () => (answer = 'never'),
     close: () =>
       new Promise<void>((resolve) => {
@@ -49,7 +50,12 @@ describe('Carts API', () => {
   beforeAll(async () => {
     orchestrator = await fakeOrchestrator();
     t = await createTestApp(ecommerceService, { env: { SAGA_ORCHESTRATOR_URL: orchestrator.url } });
-    await givenCatalogue(t.dataSource, [{ price: '1.20' }, { price: '0.65' }, { price: '2.49', active: false }, { price: '4.95' }]);
+    await givenCatalogue(t.dataSource, [
+      { price: '1.20' },
+      { price: '0.65' },
+      { price: '2.49', active: false },
+      { price: '4.95' },
+    ]);
     customer = await givenCustomer(t.dataSource);
   });
 
@@ -64,9 +70,13 @@ describe('Carts API', () => {
     return cart.body.id as number;
   };
   const putLines = (cartId: number, lines: Array<[number, number]>) =>
-    request(t.http).put(`/api/v1/carts/${cartId}`).send({ lines: lines.map(([product_id, quantity]) => ({ product_id, quantity })) });
-  const storedLines = (cartId: number) => t.dataSource.getRepository(CartLine).find({ where: { cartId }, order: { productId: 'ASC' } });
-  const setPrice = (productId: number, changes: Partial<CatalogueProduct>) => t.dataSource.getRepository(CatalogueProduct).update({ productId }, changes);
+    request(t.http)
+      .put(`/api/v1/carts/${cartId}`)
+      .send({ lines: lines.map(([product_id, quantity]) => ({ product_id, quantity })) });
+  const storedLines = (cartId: number) =>
+    t.dataSource.getRepository(CartLine).find({ where: { cartId }, order: { productId: 'ASC' } });
+  const setPrice = (productId: number, changes: Partial<CatalogueProduct>) =>
+    t.dataSource.getRepository(CatalogueProduct).update({ productId }, changes);
 
   describe('POST /api/v1/carts', () => {
     it('opens an empty cart for a customer', async () => {
@@ -84,7 +94,12 @@ describe('Carts API', () => {
     it('answers 404 for an unknown customer, and writes nothing', async () => {
       const before = await countCarts();
       const response = await request(t.http).post('/api/v1/carts').send({ customer_id: 99999 }).expect(404);
-      expect(response.body).toEqual({ status_code: 404, error: 'Not Found', code: 'CUSTOMER_NOT_FOUND', message: 'Customer 99999 not found' });
+      expect(response.body).toEqual({
+        status_code: 404,
+        error: 'Not Found',
+        code: 'CUSTOMER_NOT_FOUND',
+        message: 'Customer 99999 not found',
+      });
       expect(await countCarts()).toBe(before);
     });
 
@@ -104,7 +119,11 @@ describe('Carts API', () => {
   describe('PUT /api/v1/carts/:cart_id', () => {
     it('replaces the lines, adds up a repeated product and prices every line from the catalogue', async () => {
       const cartId = await newCart([[4, 9]]);
-      const response = await putLines(cartId, [[2, 3], [1, 2], [2, 1]]).expect(200);
+      const response = await putLines(cartId, [
+        [2, 3],
+        [1, 2],
+        [2, 1],
+      ]).expect(200);
       expect(response.body).toMatchObject({
         id: cartId,
         customer_id: customer.id,
@@ -132,7 +151,10 @@ describe('Carts API', () => {
       [3, 'INACTIVE_PRODUCT', 'Product 3 is no longer sold'],
     ])('answers 422 for product %s (%s), and keeps the old lines', async (productId, code, message) => {
       const cartId = await newCart([[1, 1]]);
-      const response = await putLines(cartId, [[2, 1], [productId, 1]]).expect(422);
+      const response = await putLines(cartId, [
+        [2, 1],
+        [productId, 1],
+      ]).expect(422);
       expect(response.body).toEqual({ status_code: 422, error: 'Unprocessable Entity', code, message });
       expect(await storedLines(cartId)).toEqual([{ cartId, productId: 1, quantity: 1 }]);
     });
@@ -144,20 +166,42 @@ describe('Carts API', () => {
 
     it('answers 400 when a repeated product adds up to more than 1000, and keeps the old lines', async () => {
       const cartId = await newCart([[1, 1]]);
-      const response = await putLines(cartId, [[2, 600], [2, 401]]).expect(400);
-      expect(response.body.errors).toEqual([{ field: 'lines', problems: ['product 2 adds up to 1001 units; at most 1000 are allowed'] }]);
+      const response = await putLines(cartId, [
+        [2, 600],
+        [2, 401],
+      ]).expect(400);
+      expect(response.body.errors).toEqual([
+        { field: 'lines', problems: ['product 2 adds up to 1001 units; at most 1000 are allowed'] },
+      ]);
       expect(await storedLines(cartId)).toEqual([{ cartId, productId: 1, quantity: 1 }]);
     });
 
     it.each([
       { case: 'no lines', body: {}, field: 'lines' },
       { case: 'lines that are not a list', body: { lines: { product_id: 1, quantity: 1 } }, field: 'lines' },
-      { case: '101 lines', body: { lines: Array.from({ length: 101 }, (_, i) => ({ product_id: i + 1, quantity: 1 })) }, field: 'lines' },
+      {
+        case: '101 lines',
+        body: { lines: Array.from({ length: 101 }, (_, i) => ({ product_id: i + 1, quantity: 1 })) },
+        field: 'lines',
+      },
       { case: 'a quantity of 0', body: { lines: [{ product_id: 1, quantity: 0 }] }, field: 'lines.0.quantity' },
       { case: 'a quantity of 1001', body: { lines: [{ product_id: 1, quantity: 1001 }] }, field: 'lines.0.quantity' },
-      { case: 'a fractional quantity', body: { lines: [{ product_id: 1, quantity: 1 }, { product_id: 2, quantity: 1.5 }] }, field: 'lines.1.quantity' },
+      {
+        case: 'a fractional quantity',
+        body: {
+          lines: [
+            { product_id: 1, quantity: 1 },
+            { product_id: 2, quantity: 1.5 },
+          ],
+        },
+        field: 'lines.1.quantity',
+      },
       { case: 'a missing product', body: { lines: [{ quantity: 1 }] }, field: 'lines.0.product_id' },
-      { case: 'a price from the client', body: { lines: [{ product_id: 1, quantity: 1, unit_price: '0.01' }] }, field: 'lines.0.unit_price' },
+      {
+        case: 'a price from the client',
+        body: { lines: [{ product_id: 1, quantity: 1, unit_price: '0.01' }] },
+        field: 'lines.0.unit_price',
+      },
       { case: 'an unknown field', body: { lines: [], coupon: 'FREE' }, field: 'coupon' },
     ])('rejects $case naming $field, and keeps the old lines', async ({ body, field }) => {
       const cartId = await newCart([[1, 1]]);
@@ -172,11 +216,17 @@ describe('Carts API', () => {
       const cartId = await newCart([[4, 2]]);
       await setPrice(4, { price: '5.10' });
       const response = await request(t.http).get(`/api/v1/carts/${cartId}`).expect(200);
-      expect(response.body).toMatchObject({ lines: [{ product_id: 4, quantity: 2, unit_price: '5.10', line_total: '10.20', available: true }], total: '10.20' });
+      expect(response.body).toMatchObject({
+        lines: [{ product_id: 4, quantity: 2, unit_price: '5.10', line_total: '10.20', available: true }],
+        total: '10.20',
+      });
     });
 
     it('leaves a line whose product was withdrawn unpriced and out of the total', async () => {
-      const cartId = await newCart([[1, 1], [2, 2]]);
+      const cartId = await newCart([
+        [1, 1],
+        [2, 2],
+      ]);
       await setPrice(2, { active: false });
       const response = await request(t.http).get(`/api/v1/carts/${cartId}`).expect(200);
       await setPrice(2, { active: true });
@@ -191,7 +241,12 @@ describe('Carts API', () => {
 
     it('answers 404 for an unknown cart', async () => {
       const response = await request(t.http).get('/api/v1/carts/99999').expect(404);
-      expect(response.body).toEqual({ status_code: 404, error: 'Not Found', code: 'CART_NOT_FOUND', message: 'Cart 99999 not found' });
+      expect(response.body).toEqual({
+        status_code: 404,
+        error: 'Not Found',
+        code: 'CART_NOT_FOUND',
+        message: 'Cart 99999 not found',
+      });
     });
 
     it.each(['abc', '0', '1.5', '2147483648'])('answers 400 for the cart id %s', async (id) => {
@@ -211,7 +266,14 @@ describe('Carts API', () => {
         total: 2,
         limit: 1,
         offset: 1,
-        data: [expect.objectContaining({ id: second.body.id, customer_id: other.id, lines: [expect.objectContaining({ product_id: 1, line_total: '3.60' })], total: '3.60' })],
+        data: [
+          expect.objectContaining({
+            id: second.body.id,
+            customer_id: other.id,
+            lines: [expect.objectContaining({ product_id: 1, line_total: '3.60' })],
+            total: '3.60',
+          }),
+        ],
       });
       const all = await request(t.http).get(`/api/v1/carts?customer_id=${other.id}`).expect(200);
       expect(all.body.data.map((cart: { id: number }) => cart.id)).toEqual([first.body.id, second.body.id]);
@@ -232,10 +294,21 @@ describe('Carts API', () => {
     beforeEach(() => orchestrator.received.splice(0));
 
     it("starts the order-processing saga and passes the orchestrator's answer on with 202", async () => {
-      const cartId = await newCart([[2, 1], [1, 2]]);
-      const saga = { saga_id: 'b6f1c0de-0000-4000-8000-000000000001', status: 'PENDING', links: { self: '/api/v1/sagas/b6f1c0de' } };
+      const cartId = await newCart([
+        [2, 1],
+        [1, 2],
+      ]);
+      const saga = {
+        saga_id: 'b6f1c0de-0000-4000-8000-000000000001',
+        status: 'PENDING',
+        links: { self: '/api/v1/sagas/b6f1c0de' },
+      };
       orchestrator.answerWith(201, saga);
-      const response = await request(t.http).post(`/api/v1/carts/${cartId}/checkout`).set('x-correlation-id', 'checkout-test-1').send(CHECKOUT).expect(202);
+      const response = await request(t.http)
+        .post(`/api/v1/carts/${cartId}/checkout`)
+        .set('x-correlation-id', 'checkout-test-1')
+        .send(CHECKOUT)
+        .expect(202);
       expect(response.body).toEqual(saga);
       expect(orchestrator.received).toEqual([
         {
@@ -264,7 +337,10 @@ describe('Carts API', () => {
       orchestrator.answerWith(200, { saga_id: 'same' });
       await request(t.http).post(`/api/v1/carts/${cartId}/checkout`).send(CHECKOUT).expect(202);
       await request(t.http).post(`/api/v1/carts/${cartId}/checkout`).send(CHECKOUT).expect(202);
-      expect(orchestrator.received.map((received) => received.headers['idempotency-key'])).toEqual([`cart-${cartId}-checkout`, `cart-${cartId}-checkout`]);
+      expect(orchestrator.received.map((received) => received.headers['idempotency-key'])).toEqual([
+        `cart-${cartId}-checkout`,
+        `cart-${cartId}-checkout`,
+      ]);
     });
 
     it.each([500, 503])('answers 503 SAGA_UNAVAILABLE when the orchestrator answers %s', async (status) => {
@@ -298,7 +374,12 @@ describe('Carts API', () => {
 
     it("answers 422 CHECKOUT_REJECTED with the orchestrator's reason when it refuses the checkout", async () => {
       const cartId = await newCart([[1, 1]]);
-      orchestrator.answerWith(409, { status_code: 409, error: 'Conflict', code: 'IDEMPOTENCY_KEY_REUSED', message: 'key used with another body' });
+      orchestrator.answerWith(409, {
+        status_code: 409,
+        error: 'Conflict',
+        code: 'IDEMPOTENCY_KEY_REUSED',
+        message: 'key used with another body',
+      });
       const response = await request(t.http).post(`/api/v1/carts/${cartId}/checkout`).send(CHECKOUT).expect(422);
       expect(response.body).toEqual({
         status_code: 422,
@@ -311,12 +392,20 @@ describe('Carts API', () => {
     it('answers 422 CART_EMPTY for an empty cart, without calling the orchestrator', async () => {
       const cartId = await newCart();
       const response = await request(t.http).post(`/api/v1/carts/${cartId}/checkout`).send(CHECKOUT).expect(422);
-      expect(response.body).toEqual({ status_code: 422, error: 'Unprocessable Entity', code: 'CART_EMPTY', message: `Cart ${cartId} is empty: add lines before checking out` });
+      expect(response.body).toEqual({
+        status_code: 422,
+        error: 'Unprocessable Entity',
+        code: 'CART_EMPTY',
+        message: `Cart ${cartId} is empty: add lines before checking out`,
+      });
       expect(orchestrator.received).toEqual([]);
     });
 
     it('answers 422 when a product in the cart is no longer sold, without calling the orchestrator', async () => {
-      const cartId = await newCart([[1, 1], [2, 1]]);
+      const cartId = await newCart([
+        [1, 1],
+        [2, 1],
+      ]);
       await setPrice(2, { active: false });
       const response = await request(t.http).post(`/api/v1/carts/${cartId}/checkout`).send(CHECKOUT).expect(422);
       await setPrice(2, { active: true });
@@ -331,9 +420,21 @@ describe('Carts API', () => {
 
     it.each([
       { case: 'no shipping address', body: { ...CHECKOUT, shipping_address: undefined }, fields: ['shipping_address'] },
-      { case: 'a shipping address that is a string', body: { ...CHECKOUT, shipping_address: '12 rue de la Paix' }, fields: ['shipping_address'] },
-      { case: 'a billing country of three letters', body: { ...CHECKOUT, billing_address: { ...BILLING, country: 'FRA' } }, fields: ['billing_address.country'] },
-      { case: 'a billing address without a city', body: { ...CHECKOUT, billing_address: { ...BILLING, city: undefined } }, fields: ['billing_address.city'] },
+      {
+        case: 'a shipping address that is a string',
+        body: { ...CHECKOUT, shipping_address: '12 rue de la Paix' },
+        fields: ['shipping_address'],
+      },
+      {
+        case: 'a billing country of three letters',
+        body: { ...CHECKOUT, billing_address: { ...BILLING, country: 'FRA' } },
+        fields: ['billing_address.country'],
+      },
+      {
+        case: 'a billing address without a city',
+        body: { ...CHECKOUT, billing_address: { ...BILLING, city: undefined } },
+        fields: ['billing_address.city'],
+      },
       { case: 'an unknown payment method', body: { ...CHECKOUT, payment_method: 'bitcoin' }, fields: ['payment_method'] },
       { case: 'a total from the client', body: { ...CHECKOUT, total: '0.01' }, fields: ['total'] },
     ])('rejects $case naming the field, without calling the orchestrator', async ({ body, fields }) => {
@@ -358,7 +459,10 @@ describe('Checkout while the saga orchestrator is down', () => {
   it('answers 503 SAGA_UNAVAILABLE with a clear message', async () => {
     const customer = await givenCustomer(t.dataSource);
     const cart = await request(t.http).post('/api/v1/carts').send({ customer_id: customer.id }).expect(201);
-    await request(t.http).put(`/api/v1/carts/${cart.body.id}`).send({ lines: [{ product_id: 1, quantity: 1 }] }).expect(200);
+    await request(t.http)
+      .put(`/api/v1/carts/${cart.body.id}`)
+      .send({ lines: [{ product_id: 1, quantity: 1 }] })
+      .expect(200);
     const response = await request(t.http).post(`/api/v1/carts/${cart.body.id}/checkout`).send(CHECKOUT).expect(503);
     expect(response.body).toEqual({
       status_code: 503,

@@ -25,7 +25,10 @@ describe('Customers API', () => {
 
   describe('POST /api/v1/customers', () => {
     it('creates a customer, keeping the email lower-case', async () => {
-      const response = await request(t.http).post('/api/v1/customers').send({ name: 'Chloé Dubois', email: 'Chloe.Dubois@Example.com', phone: '+33 7 00 00 00 01' }).expect(201);
+      const response = await request(t.http)
+        .post('/api/v1/customers')
+        .send({ name: 'Chloé Dubois', email: 'Chloe.Dubois@Example.com', phone: '+33 7 00 00 00 01' })
+        .expect(201);
       expect(response.body).toEqual({
         id: expect.any(Number),
         name: 'Chloé Dubois',
@@ -34,26 +37,35 @@ describe('Customers API', () => {
         created_at: expect.any(String),
         updated_at: expect.any(String),
       });
-      expect(await customers().findOneByOrFail({ id: response.body.id })).toMatchObject({ email: 'chloe.dubois@example.com', phone: '+33 7 00 00 00 01' });
+      expect(await customers().findOneByOrFail({ id: response.body.id })).toMatchObject({
+        email: 'chloe.dubois@example.com',
+        phone: '+33 7 00 00 00 01',
+      });
     });
 
     it('stores a missing phone as null', async () => {
-      const response = await request(t.http).post('/api/v1/customers').send({ name: 'Hugo Thomas', email: 'hugo@example.com' }).expect(201);
+      const response = await request(t.http)
+        .post('/api/v1/customers')
+        .send({ name: 'Hugo Thomas', email: 'hugo@example.com' })
+        .expect(201);
       expect(response.body.phone).toBeNull();
       expect((await customers().findOneByOrFail({ email: 'hugo@example.com' })).phone).toBeNull();
     });
 
-    it.each(['camille@example.com', 'CAMILLE@example.com'])('answers 409 for the taken email %s, and writes nothing', async (email) => {
-      const before = await customers().count();
-      const response = await request(t.http).post('/api/v1/customers').send({ name: 'Someone else', email }).expect(409);
-      expect(response.body).toEqual({
-        status_code: 409,
-        error: 'Conflict',
-        code: 'EMAIL_TAKEN',
-        message: 'Email camille@example.com is already used by another customer',
-      });
-      expect(await customers().count()).toBe(before);
-    });
+    it.each(['camille@example.com', 'CAMILLE@example.com'])(
+      'answers 409 for the taken email %s, and writes nothing',
+      async (email) => {
+        const before = await customers().count();
+        const response = await request(t.http).post('/api/v1/customers').send({ name: 'Someone else', email }).expect(409);
+        expect(response.body).toEqual({
+          status_code: 409,
+          error: 'Conflict',
+          code: 'EMAIL_TAKEN',
+          message: 'Email camille@example.com is already used by another customer',
+        });
+        expect(await customers().count()).toBe(before);
+      },
+    );
 
     it('answers 400 naming every bad field, and writes nothing', async () => {
       const before = await customers().count();
@@ -94,7 +106,12 @@ describe('Customers API', () => {
 
     it('answers 404 for an unknown id', async () => {
       const response = await request(t.http).get('/api/v1/customers/99999').expect(404);
-      expect(response.body).toEqual({ status_code: 404, error: 'Not Found', code: 'CUSTOMER_NOT_FOUND', message: 'Customer 99999 not found' });
+      expect(response.body).toEqual({
+        status_code: 404,
+        error: 'Not Found',
+        code: 'CUSTOMER_NOT_FOUND',
+        message: 'Customer 99999 not found',
+      });
     });
 
     it.each(['abc', '0', '-1', '1.5', '2147483648'])('answers 400 for the id %s', async (id) => {
@@ -107,7 +124,12 @@ describe('Customers API', () => {
     it('pages with limit and offset and returns the total', async () => {
       const total = await customers().count();
       const response = await request(t.http).get('/api/v1/customers?limit=1&offset=1').expect(200);
-      expect(response.body).toEqual({ total, limit: 1, offset: 1, data: [expect.objectContaining({ id: lucas.id, name: 'Lucas Bernard' })] });
+      expect(response.body).toEqual({
+        total,
+        limit: 1,
+        offset: 1,
+        data: [expect.objectContaining({ id: lucas.id, name: 'Lucas Bernard' })],
+      });
     });
 
     it.each([
@@ -137,19 +159,36 @@ describe('Customers API', () => {
 
   describe('PATCH /api/v1/customers/:id', () => {
     it('updates only the given fields', async () => {
-      const response = await request(t.http).patch(`/api/v1/customers/${lucas.id}`).send({ phone: '+33 6 99 99 99 99' }).expect(200);
-      expect(response.body).toMatchObject({ id: lucas.id, name: 'Lucas Bernard', email: 'lucas.b@shop.example', phone: '+33 6 99 99 99 99' });
-      expect(await customers().findOneByOrFail({ id: lucas.id })).toMatchObject({ name: 'Lucas Bernard', phone: '+33 6 99 99 99 99' });
+      const response = await request(t.http)
+        .patch(`/api/v1/customers/${lucas.id}`)
+        .send({ phone: '+33 6 99 99 99 99' })
+        .expect(200);
+      expect(response.body).toMatchObject({
+        id: lucas.id,
+        name: 'Lucas Bernard',
+        email: 'lucas.b@shop.example',
+        phone: '+33 6 99 99 99 99',
+      });
+      expect(await customers().findOneByOrFail({ id: lucas.id })).toMatchObject({
+        name: 'Lucas Bernard',
+        phone: '+33 6 99 99 99 99',
+      });
     });
 
     it('changes the email, lower-cased', async () => {
-      const response = await request(t.http).patch(`/api/v1/customers/${lucas.id}`).send({ email: 'Lucas@Example.com' }).expect(200);
+      const response = await request(t.http)
+        .patch(`/api/v1/customers/${lucas.id}`)
+        .send({ email: 'Lucas@Example.com' })
+        .expect(200);
       expect(response.body.email).toBe('lucas@example.com');
       expect((await customers().findOneByOrFail({ id: lucas.id })).email).toBe('lucas@example.com');
     });
 
     it('answers 409 when the new email is taken, and writes nothing', async () => {
-      const response = await request(t.http).patch(`/api/v1/customers/${lucas.id}`).send({ email: 'camille@example.com' }).expect(409);
+      const response = await request(t.http)
+        .patch(`/api/v1/customers/${lucas.id}`)
+        .send({ email: 'camille@example.com' })
+        .expect(409);
       expect(response.body.code).toBe('EMAIL_TAKEN');
       expect((await customers().findOneByOrFail({ id: lucas.id })).email).toBe('lucas@example.com');
     });

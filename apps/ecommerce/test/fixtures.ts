@@ -7,7 +7,10 @@ export const SHIPPING: AddressDto = { street: '12 rue de la Paix', city: 'Paris'
 export const BILLING: AddressDto = { street: '3 place Bellecour', city: 'Lyon', postal_code: '69002', country: 'FR' };
 
 /** Rows of the local catalogue copy, as inventory's events would leave them; ids from 1. */
-export async function givenCatalogue(dataSource: DataSource, products: Array<{ price: string; active?: boolean }>): Promise<CatalogueProduct[]> {
+export async function givenCatalogue(
+  dataSource: DataSource,
+  products: Array<{ price: string; active?: boolean }>,
+): Promise<CatalogueProduct[]> {
   return dataSource.getRepository(CatalogueProduct).save(
     products.map(({ price, active = true }, i) => ({
       productId: i + 1,

@@ -40,9 +40,13 @@ describe('Orders, payments and shipments API', () => {
       if (reply.outcome !== 'CREATED') throw new Error(JSON.stringify(reply));
       return reply.order;
     };
-    const pay = (command: CreateOrderCommand) => payments.process({ idempotency_key: stepKey(command, 'PROCESS_PAYMENT'), order_key: command.idempotency_key });
+    const pay = (command: CreateOrderCommand) =>
+      payments.process({ idempotency_key: stepKey(command, 'PROCESS_PAYMENT'), order_key: command.idempotency_key });
 
-    const first = createOrderCommand(camille.id, [[1, 2], [2, 1]]);
+    const first = createOrderCommand(camille.id, [
+      [1, 2],
+      [2, 1],
+    ]);
     confirmed = await place(first);
     await pay(first);
     await orders.confirm({ idempotency_key: stepKey(first, 'CONFIRM_ORDER'), order_key: first.idempotency_key });
@@ -50,7 +54,11 @@ describe('Orders, payments and shipments API', () => {
     const third = createOrderCommand(camille.id, [[1, 1]], 'declined_card');
     cancelled = await place(third);
     await pay(third);
-    await orders.cancel({ idempotency_key: stepKey(third, 'CANCEL_ORDER'), order_key: third.idempotency_key, reason: 'PAYMENT_DECLINED' });
+    await orders.cancel({
+      idempotency_key: stepKey(third, 'CANCEL_ORDER'),
+      order_key: third.idempotency_key,
+      reason: 'PAYMENT_DECLINED',
+    });
     lucasOrder = await place(createOrderCommand(lucas.id, [[1, 5]]));
 
     payment = await t.dataSource.getRepository(Payment).findOneByOrFail({ orderId: confirmed.order_id });
@@ -95,7 +103,9 @@ describe('Orders, payments and shipments API', () => {
       const pendingOfCamille = await request(t.http).get(`/api/v1/orders?customer_id=${camille.id}&status=PENDING`).expect(200);
       expect(idsOf(pendingOfCamille.body)).toEqual([pending.order_id]);
       const cancelledOrders = await request(t.http).get('/api/v1/orders?status=CANCELLED').expect(200);
-      expect(cancelledOrders.body.data).toEqual([expect.objectContaining({ id: cancelled.order_id, cancel_reason: 'PAYMENT_DECLINED' })]);
+      expect(cancelledOrders.body.data).toEqual([
+        expect.objectContaining({ id: cancelled.order_id, cancel_reason: 'PAYMENT_DECLINED' }),
+      ]);
     });
 
     it.each([
@@ -169,7 +179,12 @@ describe('Orders, payments and shipments API', () => {
 
     it('answers 404 for an unknown order', async () => {
       const response = await request(t.http).get('/api/v1/orders/99999').expect(404);
-      expect(response.body).toEqual({ status_code: 404, error: 'Not Found', code: 'ORDER_NOT_FOUND', message: 'Order 99999 not found' });
+      expect(response.body).toEqual({
+        status_code: 404,
+        error: 'Not Found',
+        code: 'ORDER_NOT_FOUND',
+        message: 'Order 99999 not found',
+      });
     });
 
     it.each(['abc', '0', '-3', '2147483648'])('answers 400 for the id %s', async (id) => {
@@ -189,7 +204,8 @@ describe('Orders, payments and shipments API', () => {
           status_code: 405,
           error: 'Method Not Allowed',
           code: 'ORDERS_PLACED_BY_SAGA',
-          message: 'Orders cannot be created directly: place them with POST /api/v1/customers/{customer_id}/order-processing (or check out a cart)',
+          message:
+            'Orders cannot be created directly: place them with POST /api/v1/customers/{customer_id}/order-processing (or check out a cart)',
         });
         expect(await t.dataSource.getRepository(Order).count()).toBe(before);
       },

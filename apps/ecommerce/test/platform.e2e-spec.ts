@@ -59,7 +59,16 @@ describe('ecommerce demo data', () => {
       version: 1,
       source: 'inventory',
       occurred_at: '2030-01-01T00:00:00.000Z',
-      payload: { product_id: 2, sku: 'BEV-WATER-150', name: 'Still water 1.5l', category_id: 1, category_name: 'Beverages', price: '0.70', active: true, updated_at: '2030-01-01T00:00:00.000Z' },
+      payload: {
+        product_id: 2,
+        sku: 'BEV-WATER-150',
+        name: 'Still water 1.5l',
+        category_id: 1,
+        category_name: 'Beverages',
+        price: '0.70',
+        active: true,
+        updated_at: '2030-01-01T00:00:00.000Z',
+      },
     });
     await seed();
   });
@@ -81,17 +90,31 @@ describe('ecommerce demo data', () => {
   });
 
   it('leaves the id sequence past the explicit ids, so new customers do not collide', async () => {
-    const response = await request(t.http).post('/api/v1/customers').send({ name: 'New customer', email: 'new.customer@example.com' }).expect(201);
+    const response = await request(t.http)
+      .post('/api/v1/customers')
+      .send({ name: 'New customer', email: 'new.customer@example.com' })
+      .expect(201);
     expect(response.body.id).toBe(124);
   });
 
   it('holds the demo catalogue, so carts work before any inventory event, without undoing newer events', async () => {
     const products = await t.dataSource.getRepository(CatalogueProduct).find({ order: { productId: 'ASC' } });
     expect(products).toHaveLength(DEMO_PRODUCTS.length);
-    expect(products[0]).toMatchObject({ productId: 1, sku: 'BEV-COLA-33', price: '1.20', active: true, categoryId: 1, categoryName: 'Beverages', sourceUpdatedAt: new Date(0) });
+    expect(products[0]).toMatchObject({
+      productId: 1,
+      sku: 'BEV-COLA-33',
+      price: '1.20',
+      active: true,
+      categoryId: 1,
+      categoryName: 'Beverages',
+      sourceUpdatedAt: new Date(0),
+    });
     expect(products[1]).toMatchObject({ productId: 2, price: '0.70', sourceUpdatedAt: new Date('2030-01-01T00:00:00.000Z') });
     const cart = await request(t.http).post('/api/v1/carts').send({ customer_id: 1 }).expect(201);
-    const priced = await request(t.http).put(`/api/v1/carts/${cart.body.id}`).send({ lines: [{ product_id: 1, quantity: 2 }] }).expect(200);
+    const priced = await request(t.http)
+      .put(`/api/v1/carts/${cart.body.id}`)
+      .send({ lines: [{ product_id: 1, quantity: 2 }] })
+      .expect(200);
     expect(priced.body.total).toBe('2.40');
   });
 
@@ -102,8 +125,20 @@ describe('ecommerce demo data', () => {
       version: 1,
       source: 'inventory',
       occurred_at: '2026-01-01T00:00:00.000Z',
-      payload: { product_id: 3, sku: 'BEV-OJ-100', name: 'Orange juice 1l', category_id: 1, category_name: 'Beverages', price: '2.59', active: false, updated_at: '2026-01-01T00:00:00.000Z' },
+      payload: {
+        product_id: 3,
+        sku: 'BEV-OJ-100',
+        name: 'Orange juice 1l',
+        category_id: 1,
+        category_name: 'Beverages',
+        price: '2.59',
+        active: false,
+        updated_at: '2026-01-01T00:00:00.000Z',
+      },
     });
-    expect(await t.dataSource.getRepository(CatalogueProduct).findOneByOrFail({ productId: 3 })).toMatchObject({ price: '2.59', active: false });
+    expect(await t.dataSource.getRepository(CatalogueProduct).findOneByOrFail({ productId: 3 })).toMatchObject({
+      price: '2.59',
+      active: false,
+    });
   });
 });

@@ -23,7 +23,13 @@ describe('saga commands', () => {
     orders = t.app.get(OrderCommandsService);
     payments = t.app.get(PaymentCommandsService);
     // 1 and 2 everyday products, 3 withdrawn, 4 and 5 either side of the 10000.00 payment limit when bought twice.
-    await givenCatalogue(t.dataSource, [{ price: '1.20' }, { price: '0.65' }, { price: '2.49', active: false }, { price: '5000.00' }, { price: '5000.01' }]);
+    await givenCatalogue(t.dataSource, [
+      { price: '1.20' },
+      { price: '0.65' },
+      { price: '2.49', active: false },
+      { price: '5000.00' },
+      { price: '5000.01' },
+    ]);
     customer = await givenCustomer(t.dataSource);
   });
 
@@ -31,17 +37,30 @@ describe('saga commands', () => {
 
   const ordersWithKey = (orderKey: string) => t.dataSource.getRepository(Order).countBy({ orderKey });
   const eventsOf = (type: string, orderId: number) =>
-    t.dataSource.getRepository(OutboxEvent).createQueryBuilder('event').where("event.type = :type AND (event.payload->>'order_id')::int = :orderId", { type, orderId }).getMany();
+    t.dataSource
+      .getRepository(OutboxEvent)
+      .createQueryBuilder('event')
+      .where("event.type = :type AND (event.payload->>'order_id')::int = :orderId", { type, orderId })
+      .getMany();
   const createdOrder = async (command: CreateOrderCommand): Promise<OrderView> => {
     const reply = await orders.create(command);
     if (reply.outcome !== 'CREATED') throw new Error(`order not created: ${JSON.stringify(reply)}`);
     return reply.order;
   };
-  const pay = (command: CreateOrderCommand, step = 'PROCESS_PAYMENT') => payments.process({ idempotency_key: stepKey(command, step), order_key: command.idempotency_key });
+  const pay = (command: CreateOrderCommand, step = 'PROCESS_PAYMENT') =>
+    payments.process({ idempotency_key: stepKey(command, step), order_key: command.idempotency_key });
 
   describe('createOrder', () => {
     it('creates a pending order priced from the catalogue copy, repeated products added up', async () => {
-      const command = createOrderCommand(customer.id, [[2, 3], [1, 2], [2, 1]], 'paypal');
+      const command = createOrderCommand(
+        customer.id,
+        [
+          [2, 3],
+          [1, 2],
+          [2, 1],
+        ],
+        'paypal',
+      );
       const reply = await orders.create(command);
       expect(reply).toEqual({
         outcome: 'CREATED',
@@ -98,7 +117,10 @@ describe('saga commands', () => {
       ['an unknown product', 99, 'UNKNOWN_PRODUCT'],
       ['a withdrawn product', 3, 'INACTIVE_PRODUCT'],
     ])('rejects %s and creates nothing', async (_case, productId, reason) => {
-      const command = createOrderCommand(customer.id, [[1, 1], [productId, 1]]);
+      const command = createOrderCommand(customer.id, [
+        [1, 1],
+        [productId, 1],
+      ]);
       expect(await orders.create(command)).toEqual({ outcome: 'REJECTED', reason });
       expect(await ordersWithKey(command.idempotency_key)).toBe(0);
     });
@@ -118,28 +140,52 @@ describe('saga commands', () => {
     it('cancels a pending order once, and records the cancelled event', async () => {
       const command = createOrderCommand(customer.id, [[1, 2]]);
       const order = await createdOrder(command);
-      const cancel = { idempotency_key: stepKey(command, 'CANCEL_ORDER'), order_key: command.idempotency_key, reason: 'PAYMENT_DECLINED', correlation_id: 'corr-1' };
+      const cancel = {
+        idempotency_key: stepKey(command, 'CANCEL_ORDER'),
+        order_key: command.idempotency_key,
+        reason: 'PAYMENT_DECLINED',
+        correlation_id: 'corr-1',
+      };
       const first = await orders.cancel(cancel);
       expect(first).toEqual({ outcome: 'CANCELLED', order: { ...order, status: 'CANCELLED' } });
       expect(await orders.cancel(cancel)).toEqual(first);
-      expect(await orders.cancel({ ...cancel, idempotency_key: `${cancel.idempotency_key}-again` })).toEqual({ outcome: 'ALREADY_CANCELLED', order: { ...order, status: 'CANCELLED' } });
-      expect(await t.dataSource.getRepository(Order).findOneByOrFail({ id: order.order_id })).toMatchObject({ status: 'CANCELLED', cancelReason: 'PAYMENT_DECLINED' });
+      expect(await orders.cancel({ ...cancel, idempotency_key: `${cancel.idempotency_key}-again` })).toEqual({
+        outcome: 'ALREADY_CANCELLED',
+        order: { ...order, status: 'CANCELLED' },
+      });
+      expect(await t.dataSource.getRepository(Order).findOneByOrFail({ id: order.order_id })).toMatchObject({
+        status: 'CANCELLED',
+        cancelReason: 'PAYMENT_DECLINED',
+      });
       const events = await eventsOf('ecommerce.order.cancelled', order.order_id);
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({
         version: 1,
         correlationId: 'corr-1',
-        payload: { order_id: order.order_id, customer_id: customer.id, lines: order.lines, total: '2.40', reason: 'PAYMENT_DECLINED', cancelled_at: expect.any(String) },
+        payload: {
+          order_id: order.order_id,
+          customer_id: customer.id,
+          lines: order.lines,
+          total: '2.40',
+          reason: 'PAYMENT_DECLINED',
+          cancelled_at: expect.any(String),
+        },
       });
     });
 
     it('a cancel that comes before its create leaves a tombstone, so the late create is refused', async () => {
       const command = createOrderCommand(customer.id, [[1, 1]]);
-      const cancel = { idempotency_key: stepKey(command, 'CANCEL_ORDER'), order_key: command.idempotency_key, reason: 'SAGA_TIMEOUT' };
+      const cancel = {
+        idempotency_key: stepKey(command, 'CANCEL_ORDER'),
+        order_key: command.idempotency_key,
+        reason: 'SAGA_TIMEOUT',
+      };
       expect(await orders.cancel(cancel)).toEqual({ outcome: 'NOT_FOUND' });
       expect(await orders.create(command)).toEqual({ outcome: 'REJECTED', reason: 'CANCELLED' });
       expect(await ordersWithKey(command.idempotency_key)).toBe(0);
-      expect(await t.dataSource.getRepository(ProcessedCommand).findOneByOrFail({ idempotencyKey: command.idempotency_key })).toMatchObject({
+      expect(
+        await t.dataSource.getRepository(ProcessedCommand).findOneByOrFail({ idempotencyKey: command.idempotency_key }),
+      ).toMatchObject({
         pattern: 'ecommerce.order.create',
       });
     });
@@ -148,22 +194,38 @@ describe('saga commands', () => {
       const command = createOrderCommand(customer.id, [[1, 1]]);
       const order = await createdOrder(command);
       await orders.confirm({ idempotency_key: stepKey(command, 'CONFIRM_ORDER'), order_key: command.idempotency_key });
-      const reply = await orders.cancel({ idempotency_key: stepKey(command, 'CANCEL_ORDER'), order_key: command.idempotency_key, reason: 'too late' });
+      const reply = await orders.cancel({
+        idempotency_key: stepKey(command, 'CANCEL_ORDER'),
+        order_key: command.idempotency_key,
+        reason: 'too late',
+      });
       expect(reply).toEqual({ outcome: 'REJECTED', reason: 'ORDER_CONFIRMED', order: { ...order, status: 'CONFIRMED' } });
-      expect(await t.dataSource.getRepository(Order).findOneByOrFail({ id: order.order_id })).toMatchObject({ status: 'CONFIRMED', cancelReason: null });
+      expect(await t.dataSource.getRepository(Order).findOneByOrFail({ id: order.order_id })).toMatchObject({
+        status: 'CONFIRMED',
+        cancelReason: null,
+      });
       expect(await eventsOf('ecommerce.order.cancelled', order.order_id)).toEqual([]);
     });
   });
 
   describe('confirmOrder', () => {
     it('confirms a pending order, makes its shipment and records the confirmed event', async () => {
-      const command = createOrderCommand(customer.id, [[2, 2], [1, 1]]);
+      const command = createOrderCommand(customer.id, [
+        [2, 2],
+        [1, 1],
+      ]);
       const order = await createdOrder(command);
-      const confirm = { idempotency_key: stepKey(command, 'CONFIRM_ORDER'), order_key: command.idempotency_key, correlation_id: 'corr-2' };
+      const confirm = {
+        idempotency_key: stepKey(command, 'CONFIRM_ORDER'),
+        order_key: command.idempotency_key,
+        correlation_id: 'corr-2',
+      };
       const first = await orders.confirm(confirm);
       expect(first).toEqual({ outcome: 'CONFIRMED', order: { ...order, status: 'CONFIRMED' } });
       expect(await orders.confirm(confirm)).toEqual(first);
-      expect(await orders.confirm({ ...confirm, idempotency_key: `${confirm.idempotency_key}-again` })).toMatchObject({ outcome: 'ALREADY_CONFIRMED' });
+      expect(await orders.confirm({ ...confirm, idempotency_key: `${confirm.idempotency_key}-again` })).toMatchObject({
+        outcome: 'ALREADY_CONFIRMED',
+      });
 
       const shipments = await t.dataSource.getRepository(Shipment).findBy({ orderId: order.order_id });
       expect(shipments).toEqual([
@@ -195,14 +257,19 @@ describe('saga commands', () => {
       const command = createOrderCommand(customer.id, [[1, 1]]);
       const order = await createdOrder(command);
       await orders.cancel({ idempotency_key: stepKey(command, 'CANCEL_ORDER'), order_key: command.idempotency_key, reason: 'x' });
-      const reply = await orders.confirm({ idempotency_key: stepKey(command, 'CONFIRM_ORDER'), order_key: command.idempotency_key });
+      const reply = await orders.confirm({
+        idempotency_key: stepKey(command, 'CONFIRM_ORDER'),
+        order_key: command.idempotency_key,
+      });
       expect(reply).toEqual({ outcome: 'REJECTED', reason: 'ORDER_CANCELLED', order: { ...order, status: 'CANCELLED' } });
       expect(await t.dataSource.getRepository(Shipment).countBy({ orderId: order.order_id })).toBe(0);
       expect(await eventsOf('ecommerce.order.confirmed', order.order_id)).toEqual([]);
     });
 
     it('answers NOT_FOUND for an order that does not exist', async () => {
-      expect(await orders.confirm({ idempotency_key: 'ghost:CONFIRM_ORDER', order_key: 'ghost:CREATE_ORDER' })).toEqual({ outcome: 'NOT_FOUND' });
+      expect(await orders.confirm({ idempotency_key: 'ghost:CONFIRM_ORDER', order_key: 'ghost:CREATE_ORDER' })).toEqual({
+        outcome: 'NOT_FOUND',
+      });
     });
   });
 
@@ -222,20 +289,33 @@ describe('saga commands', () => {
       const first = await pay(command);
       expect(first).toEqual({
         outcome: 'COMPLETED',
-        payment: { payment_id: expect.any(Number), payment_key: stepKey(command, 'PROCESS_PAYMENT'), order_id: order.order_id, amount: '3.60', method: 'debit_card', status: 'COMPLETED' },
+        payment: {
+          payment_id: expect.any(Number),
+          payment_key: stepKey(command, 'PROCESS_PAYMENT'),
+          order_id: order.order_id,
+          amount: '3.60',
+          method: 'debit_card',
+          status: 'COMPLETED',
+        },
       });
       expect(await pay(command)).toEqual(first);
       const [payment, ...others] = await t.dataSource.getRepository(Payment).findBy({ orderId: order.order_id });
       expect(others).toEqual([]);
       const events = await eventsOf('ecommerce.payment.completed', order.order_id);
-      expect(events.map((event) => event.payload)).toEqual([{ payment_id: payment.id, order_id: order.order_id, amount: '3.60', at: payment.createdAt.toISOString() }]);
+      expect(events.map((event) => event.payload)).toEqual([
+        { payment_id: payment.id, order_id: order.order_id, amount: '3.60', at: payment.createdAt.toISOString() },
+      ]);
     });
 
     it('stores a payment declined for the card, and replays it', async () => {
       const command = createOrderCommand(customer.id, [[1, 1]], 'declined_card');
       const order = await createdOrder(command);
       const first = await pay(command);
-      expect(first).toMatchObject({ outcome: 'DECLINED', reason: 'CARD_DECLINED', payment: { order_id: order.order_id, amount: '1.20', status: 'DECLINED' } });
+      expect(first).toMatchObject({
+        outcome: 'DECLINED',
+        reason: 'CARD_DECLINED',
+        payment: { order_id: order.order_id, amount: '1.20', status: 'DECLINED' },
+      });
       expect(await pay(command)).toEqual(first);
       expect(await t.dataSource.getRepository(Payment).findBy({ orderId: order.order_id })).toEqual([
         expect.objectContaining({ status: 'DECLINED', declineReason: 'CARD_DECLINED', method: 'declined_card' }),
@@ -247,18 +327,29 @@ describe('saga commands', () => {
     it('declines an amount above the limit and accepts one exactly at it', async () => {
       const over = createOrderCommand(customer.id, [[5, 2]]);
       await createdOrder(over);
-      expect(await pay(over)).toMatchObject({ outcome: 'DECLINED', reason: 'AMOUNT_OVER_LIMIT', payment: { amount: '10000.02', status: 'DECLINED' } });
+      expect(await pay(over)).toMatchObject({
+        outcome: 'DECLINED',
+        reason: 'AMOUNT_OVER_LIMIT',
+        payment: { amount: '10000.02', status: 'DECLINED' },
+      });
       const atLimit = createOrderCommand(customer.id, [[4, 2]]);
       await createdOrder(atLimit);
       expect(await pay(atLimit)).toMatchObject({ outcome: 'COMPLETED', payment: { amount: '10000.00' } });
     });
 
     it('refuses an unknown order, a cancelled order and a second charge of an order', async () => {
-      expect(await payments.process({ idempotency_key: 'ghost:PROCESS_PAYMENT', order_key: 'ghost:CREATE_ORDER' })).toEqual({ outcome: 'REJECTED', reason: 'ORDER_NOT_FOUND' });
+      expect(await payments.process({ idempotency_key: 'ghost:PROCESS_PAYMENT', order_key: 'ghost:CREATE_ORDER' })).toEqual({
+        outcome: 'REJECTED',
+        reason: 'ORDER_NOT_FOUND',
+      });
 
       const cancelled = createOrderCommand(customer.id, [[1, 1]]);
       const cancelledOrder = await createdOrder(cancelled);
-      await orders.cancel({ idempotency_key: stepKey(cancelled, 'CANCEL_ORDER'), order_key: cancelled.idempotency_key, reason: 'x' });
+      await orders.cancel({
+        idempotency_key: stepKey(cancelled, 'CANCEL_ORDER'),
+        order_key: cancelled.idempotency_key,
+        reason: 'x',
+      });
       expect(await pay(cancelled)).toEqual({ outcome: 'REJECTED', reason: 'ORDER_NOT_PENDING' });
 
       const paid = createOrderCommand(customer.id, [[1, 1]]);
@@ -286,26 +377,43 @@ describe('saga commands', () => {
       await pay(command);
       const refund = { idempotency_key: stepKey(command, 'REFUND_PAYMENT'), payment_key: stepKey(command, 'PROCESS_PAYMENT') };
       const first = await payments.refund(refund);
-      expect(first).toMatchObject({ outcome: 'REFUNDED', payment: { order_id: order.order_id, amount: '2.40', status: 'REFUNDED' } });
+      expect(first).toMatchObject({
+        outcome: 'REFUNDED',
+        payment: { order_id: order.order_id, amount: '2.40', status: 'REFUNDED' },
+      });
       expect(await payments.refund(refund)).toEqual(first);
-      expect(await payments.refund({ ...refund, idempotency_key: `${refund.idempotency_key}-again` })).toMatchObject({ outcome: 'ALREADY_REFUNDED', payment: { status: 'REFUNDED' } });
-      expect(await t.dataSource.getRepository(Payment).findOneByOrFail({ orderId: order.order_id })).toMatchObject({ status: 'REFUNDED', refundedAt: expect.any(Date) });
+      expect(await payments.refund({ ...refund, idempotency_key: `${refund.idempotency_key}-again` })).toMatchObject({
+        outcome: 'ALREADY_REFUNDED',
+        payment: { status: 'REFUNDED' },
+      });
+      expect(await t.dataSource.getRepository(Payment).findOneByOrFail({ orderId: order.order_id })).toMatchObject({
+        status: 'REFUNDED',
+        refundedAt: expect.any(Date),
+      });
       const events = await eventsOf('ecommerce.payment.refunded', order.order_id);
-      expect(events.map((event) => event.payload)).toEqual([expect.objectContaining({ order_id: order.order_id, amount: '2.40' })]);
+      expect(events.map((event) => event.payload)).toEqual([
+        expect.objectContaining({ order_id: order.order_id, amount: '2.40' }),
+      ]);
     });
 
     it('refuses to refund a declined payment', async () => {
       const command = createOrderCommand(customer.id, [[1, 1]], 'declined_card');
       await createdOrder(command);
       await pay(command);
-      const reply = await payments.refund({ idempotency_key: stepKey(command, 'REFUND_PAYMENT'), payment_key: stepKey(command, 'PROCESS_PAYMENT') });
+      const reply = await payments.refund({
+        idempotency_key: stepKey(command, 'REFUND_PAYMENT'),
+        payment_key: stepKey(command, 'PROCESS_PAYMENT'),
+      });
       expect(reply).toMatchObject({ outcome: 'REJECTED', reason: 'PAYMENT_NOT_COMPLETED', payment: { status: 'DECLINED' } });
     });
 
     it('a refund that comes before its payment leaves a tombstone, so the late payment charges nothing', async () => {
       const command = createOrderCommand(customer.id, [[1, 1]]);
       const order = await createdOrder(command);
-      const refund = await payments.refund({ idempotency_key: stepKey(command, 'REFUND_PAYMENT'), payment_key: stepKey(command, 'PROCESS_PAYMENT') });
+      const refund = await payments.refund({
+        idempotency_key: stepKey(command, 'REFUND_PAYMENT'),
+        payment_key: stepKey(command, 'PROCESS_PAYMENT'),
+      });
       expect(refund).toEqual({ outcome: 'NOT_FOUND' });
       expect(await pay(command)).toEqual({ outcome: 'REJECTED', reason: 'CANCELLED' });
       expect(await t.dataSource.getRepository(Payment).countBy({ orderId: order.order_id })).toBe(0);
@@ -318,7 +426,10 @@ describe('saga commands', () => {
       await createdOrder(command);
       const paid = await pay(command);
       expect(paid.outcome).toBe('COMPLETED');
-      expect(await payments.get(stepKey(command, 'PROCESS_PAYMENT'))).toEqual({ found: true, payment: (paid as { payment: PaymentView }).payment });
+      expect(await payments.get(stepKey(command, 'PROCESS_PAYMENT'))).toEqual({
+        found: true,
+        payment: (paid as { payment: PaymentView }).payment,
+      });
       expect(await payments.get('nothing:PROCESS_PAYMENT')).toEqual({ found: false });
     });
   });

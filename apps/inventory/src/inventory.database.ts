@@ -14,7 +14,18 @@ import { DomainEvents1795227969518 } from './migrations/1795227969518-domain-eve
 
 export const inventoryDatabase: ServiceDatabase = {
   service: 'inventory',
-  entities: [...EVENT_ENTITIES, Category, Supplier, Location, Product, StockLevel, Reservation, ReservationLine, ProcessedCommand, RestockRequest],
+  entities: [
+    ...EVENT_ENTITIES,
+    Category,
+    Supplier,
+    Location,
+    Product,
+    StockLevel,
+    Reservation,
+    ReservationLine,
+    ProcessedCommand,
+    RestockRequest,
+  ],
   migrations: [InitialSchema1795226381851, DomainEvents1795227969518],
   seed: seedDemoData,
 };

@@ -4,7 +4,12 @@ import { InventoryErrorCode, InventoryException } from './inventory.exception';
 describe(InventoryException.name, () => {
   it.each(Object.values(InventoryErrorCode))('maps %s to a client or availability status', (code) => {
     const status = new InventoryException(code, 'x').httpStatus;
-    expect([HttpStatus.NOT_FOUND, HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_ENTITY, HttpStatus.SERVICE_UNAVAILABLE]).toContain(status);
+    expect([
+      HttpStatus.NOT_FOUND,
+      HttpStatus.CONFLICT,
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      HttpStatus.SERVICE_UNAVAILABLE,
+    ]).toContain(status);
   });
 
   it('treats every not-found code as 404', () => {

@@ -15,7 +15,8 @@ const rejection = (body: Record<string, unknown>, field: string, label?: string)
   body,
   field,
 });
-const problemsOf = (body: { errors?: FieldError[] }, field: string) => body.errors?.find((e) => e.field === field)?.problems ?? [];
+const problemsOf = (body: { errors?: FieldError[] }, field: string) =>
+  body.errors?.find((e) => e.field === field)?.problems ?? [];
 
 describe('Catalogue API: categories, suppliers and locations', () => {
   let t: TestApp;
@@ -106,7 +107,12 @@ describe('Catalogue API: categories, suppliers and locations', () => {
           .post('/api/v1/categories')
           .send({ name: 'Frozen', description: 'Below zero' })
           .expect(201);
-        expect(response.body).toEqual({ id: expect.any(Number), name: 'Frozen', description: 'Below zero', created_at: expect.any(String) });
+        expect(response.body).toEqual({
+          id: expect.any(Number),
+          name: 'Frozen',
+          description: 'Below zero',
+          created_at: expect.any(String),
+        });
         const stored = await categories().findOneByOrFail({ id: response.body.id });
         expect(stored).toMatchObject({ name: 'Frozen', description: 'Below zero' });
       });
@@ -119,7 +125,10 @@ describe('Catalogue API: categories, suppliers and locations', () => {
 
       it('answers 409 for a duplicate name and writes nothing', async () => {
         const before = await categories().count();
-        const response = await request(t.http).post('/api/v1/categories').send({ name: 'Test category', description: 'again' }).expect(409);
+        const response = await request(t.http)
+          .post('/api/v1/categories')
+          .send({ name: 'Test category', description: 'again' })
+          .expect(409);
         expect(response.body).toEqual({
           status_code: 409,
           error: 'Conflict',
@@ -133,7 +142,12 @@ describe('Catalogue API: categories, suppliers and locations', () => {
       it('answers 400 naming every bad field, and writes nothing', async () => {
         const before = await categories().count();
         const response = await request(t.http).post('/api/v1/categories').send({ description: 42, colour: 'red' }).expect(400);
-        expect(response.body).toMatchObject({ status_code: 400, error: 'Bad Request', message: 'Validation failed', code: 'VALIDATION_FAILED' });
+        expect(response.body).toMatchObject({
+          status_code: 400,
+          error: 'Bad Request',
+          message: 'Validation failed',
+          code: 'VALIDATION_FAILED',
+        });
         expect(fieldsOf(response.body)).toEqual(['colour', 'description', 'name']);
         expect(problemsOf(response.body, 'colour')).toEqual(['property colour should not exist']);
         expect(problemsOf(response.body, 'name')).toContain('name must be a string');
@@ -156,7 +170,11 @@ describe('Catalogue API: categories, suppliers and locations', () => {
       });
 
       it('answers 400 for a body that is not JSON', async () => {
-        const response = await request(t.http).post('/api/v1/categories').set('content-type', 'application/json').send('{"name":').expect(400);
+        const response = await request(t.http)
+          .post('/api/v1/categories')
+          .set('content-type', 'application/json')
+          .send('{"name":')
+          .expect(400);
         expect(response.body.status_code).toBe(400);
       });
     });
@@ -165,7 +183,12 @@ describe('Catalogue API: categories, suppliers and locations', () => {
       it('updates only the given fields', async () => {
         const id = extra[0].id;
         const response = await request(t.http).patch(`/api/v1/categories/${id}`).send({ description: 'Soft drinks' }).expect(200);
-        expect(response.body).toEqual({ id, name: 'Beverages', description: 'Soft drinks', created_at: extra[0].createdAt.toISOString() });
+        expect(response.body).toEqual({
+          id,
+          name: 'Beverages',
+          description: 'Soft drinks',
+          created_at: extra[0].createdAt.toISOString(),
+        });
         expect(await categories().findOneByOrFail({ id })).toMatchObject({ name: 'Beverages', description: 'Soft drinks' });
       });
 
@@ -235,7 +258,9 @@ describe('Catalogue API: categories, suppliers and locations', () => {
           total: 3,
           limit: 1,
           offset: 1,
-          data: [{ id: seeded[1].id, name: 'Bolt Drinks', email: null, phone: null, created_at: seeded[1].createdAt.toISOString() }],
+          data: [
+            { id: seeded[1].id, name: 'Bolt Drinks', email: null, phone: null, created_at: seeded[1].createdAt.toISOString() },
+          ],
         });
       });
 
@@ -348,7 +373,11 @@ describe('Catalogue API: categories, suppliers and locations', () => {
           phone: '+33 9 99',
           created_at: seeded[0].createdAt.toISOString(),
         });
-        expect(await suppliers().findOneByOrFail({ id })).toMatchObject({ name: 'Acme Foods', email: 'orders@acme.example', phone: '+33 9 99' });
+        expect(await suppliers().findOneByOrFail({ id })).toMatchObject({
+          name: 'Acme Foods',
+          email: 'orders@acme.example',
+          phone: '+33 9 99',
+        });
       });
 
       it('answers 400 for a bad email and writes nothing', async () => {
@@ -387,7 +416,12 @@ describe('Catalogue API: categories, suppliers and locations', () => {
     let secondStore: Location;
 
     beforeAll(async () => {
-      secondStore = await locations().save({ code: 'ST-TWO', name: 'Second store', type: LocationType.Store, address: '1 Main St' });
+      secondStore = await locations().save({
+        code: 'ST-TWO',
+        name: 'Second store',
+        type: LocationType.Store,
+        address: '1 Main St',
+      });
     });
 
     describe('GET /api/v1/locations', () => {
@@ -410,7 +444,10 @@ describe('Catalogue API: categories, suppliers and locations', () => {
         expect(stores.body.total).toBe(2);
         expect(stores.body.data.map((l: { id: number }) => l.id)).toEqual([catalogue.store.id, secondStore.id]);
         const warehouses = await request(t.http).get('/api/v1/locations?type=WAREHOUSE').expect(200);
-        expect(warehouses.body).toMatchObject({ total: 1, data: [{ id: catalogue.warehouse.id, code: 'WH-TEST', type: 'WAREHOUSE' }] });
+        expect(warehouses.body).toMatchObject({
+          total: 1,
+          data: [{ id: catalogue.warehouse.id, code: 'WH-TEST', type: 'WAREHOUSE' }],
+        });
       });
 
       it('pages a filtered list', async () => {
@@ -473,11 +510,17 @@ describe('Catalogue API: categories, suppliers and locations', () => {
           address: '17 rue du Docteur Bouchut',
           created_at: expect.any(String),
         });
-        expect(await locations().findOneByOrFail({ id: response.body.id })).toMatchObject({ code: 'ST-LYON', type: LocationType.Store });
+        expect(await locations().findOneByOrFail({ id: response.body.id })).toMatchObject({
+          code: 'ST-LYON',
+          type: LocationType.Store,
+        });
       });
 
       it('creates a warehouse without an address', async () => {
-        const response = await request(t.http).post('/api/v1/locations').send({ code: 'WH2', name: 'Overflow', type: 'WAREHOUSE' }).expect(201);
+        const response = await request(t.http)
+          .post('/api/v1/locations')
+          .send({ code: 'WH2', name: 'Overflow', type: 'WAREHOUSE' })
+          .expect(201);
         expect(response.body).toMatchObject({ code: 'WH2', type: 'WAREHOUSE', address: null });
       });
 
@@ -539,7 +582,10 @@ describe('Catalogue API: categories, suppliers and locations', () => {
           address: '2 Main St',
           created_at: secondStore.createdAt.toISOString(),
         });
-        expect(await locations().findOneByOrFail({ id: secondStore.id })).toMatchObject({ name: 'Second store (renovated)', address: '2 Main St' });
+        expect(await locations().findOneByOrFail({ id: secondStore.id })).toMatchObject({
+          name: 'Second store (renovated)',
+          address: '2 Main St',
+        });
       });
 
       it.each([

@@ -26,7 +26,10 @@ describe('inventory domain events', () => {
   describe('as a producer', () => {
     it('records a product change in the same transaction, for the services that keep a catalogue copy', async () => {
       const before = (await outbox()).length;
-      const created = await request(t.http).post('/api/v1/products').send({ sku: 'EVT-1', name: 'Evented', price: '2.50', category_id: catalogue.category.id }).expect(201);
+      const created = await request(t.http)
+        .post('/api/v1/products')
+        .send({ sku: 'EVT-1', name: 'Evented', price: '2.50', category_id: catalogue.category.id })
+        .expect(201);
       await request(t.http).patch(`/api/v1/products/${created.body.id}`).send({ price: '2.75' }).expect(200);
       const events = (await outbox()).slice(before);
       expect(events.map((event) => [event.type, event.version, event.pendingFor])).toEqual([
@@ -81,7 +84,10 @@ describe('inventory domain events', () => {
       const event = sale(3);
       expect(await inbox.apply(event)).toEqual({ outcome: 'APPLIED' });
       expect(await inbox.apply(event)).toEqual({ outcome: 'DUPLICATE' });
-      expect(await Promise.all([inbox.apply(event), inbox.apply(event)])).toEqual([{ outcome: 'DUPLICATE' }, { outcome: 'DUPLICATE' }]);
+      expect(await Promise.all([inbox.apply(event), inbox.apply(event)])).toEqual([
+        { outcome: 'DUPLICATE' },
+        { outcome: 'DUPLICATE' },
+      ]);
       expect(await stockOf(t.dataSource, product(), store())).toMatchObject({ onHand: 17, reserved: 2 });
     });
 
@@ -120,12 +126,17 @@ describe('inventory domain events', () => {
     });
 
     it('accepts deliveries over the message transport and validates them', async () => {
-      const client: ClientProxy = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: t.config.tcpPort } });
+      const client: ClientProxy = ClientProxyFactory.create({
+        transport: Transport.TCP,
+        options: { host: '127.0.0.1', port: t.config.tcpPort },
+      });
       try {
         const event = sale(1);
         expect(await lastValueFrom(client.send(eventDeliveryPattern('inventory'), event))).toEqual({ outcome: 'APPLIED' });
         expect(await lastValueFrom(client.send(eventDeliveryPattern('inventory'), event))).toEqual({ outcome: 'DUPLICATE' });
-        await expect(lastValueFrom(client.send(eventDeliveryPattern('inventory'), { ...event, event_id: 'not-a-uuid' }))).rejects.toMatchObject({
+        await expect(
+          lastValueFrom(client.send(eventDeliveryPattern('inventory'), { ...event, event_id: 'not-a-uuid' })),
+        ).rejects.toMatchObject({
           status_code: 400,
           errors: [expect.objectContaining({ field: 'event_id' })],
         });

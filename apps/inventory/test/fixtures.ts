@@ -6,8 +6,12 @@ import { StockLevel } from '../src/stock/stock-level.entity';
 
 /** Small, explicit data for one test file: a warehouse, a store, a category and products. */
 export async function givenCatalogue(dataSource: DataSource, products = 2) {
-  const warehouse = await dataSource.getRepository(Location).save({ code: 'WH-TEST', name: 'Test warehouse', type: LocationType.Warehouse, address: null });
-  const store = await dataSource.getRepository(Location).save({ code: 'ST-TEST', name: 'Test store', type: LocationType.Store, address: null });
+  const warehouse = await dataSource
+    .getRepository(Location)
+    .save({ code: 'WH-TEST', name: 'Test warehouse', type: LocationType.Warehouse, address: null });
+  const store = await dataSource
+    .getRepository(Location)
+    .save({ code: 'ST-TEST', name: 'Test store', type: LocationType.Store, address: null });
   const category = await dataSource.getRepository(Category).save({ name: 'Test category', description: null });
   const saved = await dataSource.getRepository(Product).save(
     Array.from({ length: products }, (_, i) => ({

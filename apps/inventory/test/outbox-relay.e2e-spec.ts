@@ -40,7 +40,10 @@ describe('outbox relay: inventory → ecommerce and retail over TCP', () => {
   const copyIn = (app: TestApp, productId: number) => app.dataSource.getRepository(CatalogueProduct).findOneBy({ productId });
 
   it('delivers to the subscriber that is up and keeps the event for the one that is down', async () => {
-    const created = await request(inventory.http).post('/api/v1/products').send({ sku: 'RELAY-1', name: 'Relayed', price: '4.20' }).expect(201);
+    const created = await request(inventory.http)
+      .post('/api/v1/products')
+      .send({ sku: 'RELAY-1', name: 'Relayed', price: '4.20' })
+      .expect(201);
     const productId: number = created.body.id;
 
     expect(await relay.deliverPending()).toBe(1);
@@ -74,7 +77,10 @@ describe('outbox relay: inventory → ecommerce and retail over TCP', () => {
 
     // Redeliver every event of this product, the older price last.
     const rows = await inventory.dataSource.getRepository(OutboxEvent).find({ order: { id: 'DESC' } });
-    await inventory.dataSource.getRepository(OutboxEvent).update(rows.map((row) => row.id), { pendingFor: ['ecommerce'], nextAttemptAt: new Date(0) });
+    await inventory.dataSource.getRepository(OutboxEvent).update(
+      rows.map((row) => row.id),
+      { pendingFor: ['ecommerce'], nextAttemptAt: new Date(0) },
+    );
     await relay.deliverPending();
 
     expect(await copyIn(ecommerce, productId)).toMatchObject({ price: '5.00' });
@@ -96,7 +102,10 @@ const natsUrl = process.env.NATS_TEST_URL;
     const ecommerce = await createTestApp(ecommerceService, { listen: true, env });
     apps.push(inventory, ecommerce);
     const relay = inventory.app.get(OutboxRelay);
-    const created = await request(inventory.http).post('/api/v1/products').send({ sku: 'NATS-1', name: 'Over NATS', price: '3.30' }).expect(201);
+    const created = await request(inventory.http)
+      .post('/api/v1/products')
+      .send({ sku: 'NATS-1', name: 'Over NATS', price: '3.30' })
+      .expect(201);
     const productId: number = created.body.id;
 
     expect(await relay.deliverPending()).toBe(1);

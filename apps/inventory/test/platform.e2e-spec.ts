@@ -27,13 +27,17 @@ describe('inventory platform endpoints', () => {
     expect(response.headers['content-type']).toMatch(/^text\/plain/);
     expect(response.text).toContain('process_resident_memory_bytes');
     expect(response.text).toContain('nodejs_eventloop_lag_seconds');
-    expect(response.text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/products\/:id",status_code="404"\} 1/);
+    expect(response.text).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/products\/:id",status_code="404"\} 1/,
+    );
   });
 
   it('serves the OpenAPI document and the Swagger UI', async () => {
     const document = await request(t.http).get('/docs-json').expect(200);
     expect(document.body.info.title).toBe('Inventory');
-    expect(Object.keys(document.body.paths)).toEqual(expect.arrayContaining(['/api/v1/products', '/api/v1/stock/{product_id}', '/api/v1/restock-requests/{id}/approve']));
+    expect(Object.keys(document.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/products', '/api/v1/stock/{product_id}', '/api/v1/restock-requests/{id}/approve']),
+    );
     const ui = await request(t.http).get('/docs').redirects(1).expect(200);
     expect(ui.text).toContain('swagger');
   });

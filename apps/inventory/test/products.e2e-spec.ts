@@ -39,7 +39,9 @@ describe('Products API', () => {
     it('filters by search text and category', async () => {
       const bySearch = await request(t.http).get('/api/v1/products?search=product%203').expect(200);
       expect(bySearch.body.data.map((p: { sku: string }) => p.sku)).toEqual(['TEST-3']);
-      const byCategory = await request(t.http).get(`/api/v1/products?category_id=${catalogue.category.id + 1000}`).expect(200);
+      const byCategory = await request(t.http)
+        .get(`/api/v1/products?category_id=${catalogue.category.id + 1000}`)
+        .expect(200);
       expect(byCategory.body).toMatchObject({ total: 0, data: [] });
     });
 
@@ -117,13 +119,19 @@ describe('Products API', () => {
 
     it('answers 409 for a duplicate sku and writes nothing', async () => {
       const before = await productCount();
-      const response = await request(t.http).post('/api/v1/products').send({ sku: 'TEST-1', name: 'Again', price: '1.00' }).expect(409);
+      const response = await request(t.http)
+        .post('/api/v1/products')
+        .send({ sku: 'TEST-1', name: 'Again', price: '1.00' })
+        .expect(409);
       expect(response.body.code).toBe('SKU_TAKEN');
       expect(await productCount()).toBe(before);
     });
 
     it('answers 404 for an unknown category', async () => {
-      const response = await request(t.http).post('/api/v1/products').send({ sku: 'X-404', name: 'n', price: '1', category_id: 4242 }).expect(404);
+      const response = await request(t.http)
+        .post('/api/v1/products')
+        .send({ sku: 'X-404', name: 'n', price: '1', category_id: 4242 })
+        .expect(404);
       expect(response.body.code).toBe('CATEGORY_NOT_FOUND');
     });
   });

@@ -36,17 +36,34 @@ describe(ReservationsService.name, () => {
     });
 
     it('reserves every line at the warehouse', async () => {
-      const reply = await service.reserve(reserveCommand([[product(0), 2], [product(1), 1]]));
+      const reply = await service.reserve(
+        reserveCommand([
+          [product(0), 2],
+          [product(1), 1],
+        ]),
+      );
       expect(reply).toMatchObject({
         outcome: 'RESERVED',
-        reservation: { location_id: warehouse(), status: 'ACTIVE', lines: [{ product_id: product(0), quantity: 2 }, { product_id: product(1), quantity: 1 }] },
+        reservation: {
+          location_id: warehouse(),
+          status: 'ACTIVE',
+          lines: [
+            { product_id: product(0), quantity: 2 },
+            { product_id: product(1), quantity: 1 },
+          ],
+        },
       });
       expect(await reserved(product(0))).toBe(2);
       expect(await reserved(product(1))).toBe(1);
     });
 
     it('reserves nothing when one line is short, and says what is available', async () => {
-      const reply = await service.reserve(reserveCommand([[product(0), 1], [product(1), 5]]));
+      const reply = await service.reserve(
+        reserveCommand([
+          [product(0), 1],
+          [product(1), 5],
+        ]),
+      );
       expect(reply).toEqual({
         outcome: 'REJECTED',
         reason: 'INSUFFICIENT_STOCK',
@@ -60,7 +77,12 @@ describe(ReservationsService.name, () => {
     });
 
     it('adds up the same product given twice', async () => {
-      const reply = await service.reserve(reserveCommand([[product(1), 1], [product(1), 2]]));
+      const reply = await service.reserve(
+        reserveCommand([
+          [product(1), 1],
+          [product(1), 2],
+        ]),
+      );
       expect(reply.outcome).toBe('REJECTED');
       expect(await reserved(product(1))).toBe(1);
     });
@@ -83,10 +105,16 @@ describe(ReservationsService.name, () => {
     });
 
     it('rejects unknown and inactive products', async () => {
-      expect(await service.reserve(reserveCommand([[999_999, 1]]))).toMatchObject({ outcome: 'REJECTED', reason: 'UNKNOWN_PRODUCT' });
+      expect(await service.reserve(reserveCommand([[999_999, 1]]))).toMatchObject({
+        outcome: 'REJECTED',
+        reason: 'UNKNOWN_PRODUCT',
+      });
       await t.dataSource.getRepository(Product).update(product(5), { active: false });
       await givenStock(t.dataSource, product(5), warehouse(), 10);
-      expect(await service.reserve(reserveCommand([[product(5), 1]]))).toMatchObject({ outcome: 'REJECTED', reason: 'INACTIVE_PRODUCT' });
+      expect(await service.reserve(reserveCommand([[product(5), 1]]))).toMatchObject({
+        outcome: 'REJECTED',
+        reason: 'INACTIVE_PRODUCT',
+      });
       expect(await reserved(product(5))).toBe(0);
     });
 
@@ -110,7 +138,9 @@ describe(ReservationsService.name, () => {
       const first = await service.release(release);
       expect(first).toMatchObject({ outcome: 'RELEASED', reservation: { status: 'RELEASED' } });
       expect(await service.release(release)).toEqual(first);
-      expect(await service.release({ ...release, idempotency_key: `${release.idempotency_key}-2` })).toMatchObject({ outcome: 'ALREADY_RELEASED' });
+      expect(await service.release({ ...release, idempotency_key: `${release.idempotency_key}-2` })).toMatchObject({
+        outcome: 'ALREADY_RELEASED',
+      });
       expect(await stockOf(t.dataSource, product(4), warehouse())).toMatchObject({ onHand: 20, reserved: 0 });
     });
 
@@ -125,10 +155,16 @@ describe(ReservationsService.name, () => {
     it('commit takes the units off the shelf; a later release is refused', async () => {
       const reserve = reserveCommand([[product(4), 4]]);
       await service.reserve(reserve);
-      const commit = await service.commit({ idempotency_key: `${reserve.holder}:CONFIRM_ORDER`, reservation_key: reserve.idempotency_key });
+      const commit = await service.commit({
+        idempotency_key: `${reserve.holder}:CONFIRM_ORDER`,
+        reservation_key: reserve.idempotency_key,
+      });
       expect(commit).toMatchObject({ outcome: 'COMMITTED', reservation: { status: 'COMMITTED' } });
       expect(await stockOf(t.dataSource, product(4), warehouse())).toMatchObject({ onHand: 16, reserved: 0 });
-      const release: ReservationChangeReply = await service.release({ idempotency_key: `${reserve.holder}:RELEASE_STOCK`, reservation_key: reserve.idempotency_key });
+      const release: ReservationChangeReply = await service.release({
+        idempotency_key: `${reserve.holder}:RELEASE_STOCK`,
+        reservation_key: reserve.idempotency_key,
+      });
       expect(release).toMatchObject({ outcome: 'REJECTED', reason: 'RESERVATION_COMMITTED' });
       expect(await stockOf(t.dataSource, product(4), warehouse())).toMatchObject({ onHand: 16, reserved: 0 });
     });
@@ -136,11 +172,16 @@ describe(ReservationsService.name, () => {
     it('expired reservations go back to available, and cannot be committed', async () => {
       const reserve = { ...reserveCommand([[product(4), 6]]), ttl_seconds: 60 };
       await service.reserve(reserve);
-      await t.dataSource.getRepository(Reservation).update({ reservationKey: reserve.idempotency_key }, { expiresAt: new Date(Date.now() - 1000) });
+      await t.dataSource
+        .getRepository(Reservation)
+        .update({ reservationKey: reserve.idempotency_key }, { expiresAt: new Date(Date.now() - 1000) });
       expect(await service.expireDue()).toBe(1);
       expect(await stockOf(t.dataSource, product(4), warehouse())).toMatchObject({ onHand: 20, reserved: 0 });
       expect(await service.get(reserve.idempotency_key)).toMatchObject({ found: true, reservation: { status: 'EXPIRED' } });
-      const commit = await service.commit({ idempotency_key: `${reserve.holder}:CONFIRM_ORDER`, reservation_key: reserve.idempotency_key });
+      const commit = await service.commit({
+        idempotency_key: `${reserve.holder}:CONFIRM_ORDER`,
+        reservation_key: reserve.idempotency_key,
+      });
       expect(commit).toMatchObject({ outcome: 'REJECTED', reason: 'RESERVATION_RELEASED' });
       expect(await service.expireDue()).toBe(0);
     });
@@ -154,14 +195,18 @@ describe(ReservationsService.name, () => {
       await givenStock(t.dataSource, b, warehouse(), onHand);
       // 150 orders of 1-3 units of each product, lines in both orders, all at once: far more than the stock.
       const commands = Array.from({ length: 150 }, (_, i) => {
-        const lines: Array<[number, number]> = [[a, (i % 3) + 1], [b, ((i + 1) % 3) + 1]];
+        const lines: Array<[number, number]> = [
+          [a, (i % 3) + 1],
+          [b, ((i + 1) % 3) + 1],
+        ];
         return reserveCommand(i % 2 ? lines : lines.reverse());
       });
       const replies: ReserveStockReply[] = await Promise.all(commands.map((command) => service.reserve(command)));
 
       const quantityOf = (productId: number) =>
         replies.reduce(
-          (sum, reply) => sum + (reply.outcome === 'RESERVED' ? reply.reservation.lines.find((l) => l.product_id === productId)!.quantity : 0),
+          (sum, reply) =>
+            sum + (reply.outcome === 'RESERVED' ? reply.reservation.lines.find((l) => l.product_id === productId)!.quantity : 0),
           0,
         );
       const succeeded = replies.filter((reply) => reply.outcome === 'RESERVED').length;
@@ -174,7 +219,11 @@ describe(ReservationsService.name, () => {
         expect(level.onHand - level.reserved).toBeGreaterThanOrEqual(0);
       }
       // Every rejection was for want of stock, not a deadlock or an error.
-      expect(replies.filter((reply) => reply.outcome === 'REJECTED').every((reply) => reply.outcome === 'REJECTED' && reply.reason === 'INSUFFICIENT_STOCK')).toBe(true);
+      expect(
+        replies
+          .filter((reply) => reply.outcome === 'REJECTED')
+          .every((reply) => reply.outcome === 'REJECTED' && reply.reason === 'INSUFFICIENT_STOCK'),
+      ).toBe(true);
     });
   });
 });

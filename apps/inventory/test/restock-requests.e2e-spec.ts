@@ -21,9 +21,10 @@ describe('Restock requests API', () => {
   const requests = () => t.dataSource.getRepository(RestockRequest);
   /** Every stock row of the database, to show that a rejected request wrote nothing. */
   const allStock = () =>
-    t.dataSource.getRepository(StockLevel).find({ order: { productId: 'ASC', locationId: 'ASC' } }).then((rows) =>
-      rows.map(({ productId, locationId, onHand, reserved }) => ({ productId, locationId, onHand, reserved })),
-    );
+    t.dataSource
+      .getRepository(StockLevel)
+      .find({ order: { productId: 'ASC', locationId: 'ASC' } })
+      .then((rows) => rows.map(({ productId, locationId, onHand, reserved }) => ({ productId, locationId, onHand, reserved })));
   const create = (body: Record<string, unknown>) => request(t.http).post('/api/v1/restock-requests').send(body);
 
   beforeAll(async () => {
@@ -32,7 +33,11 @@ describe('Restock requests API', () => {
     p = catalogue.products.map((product) => product.id);
     warehouse = catalogue.warehouse.id;
     store = catalogue.store.id;
-    secondStore = (await t.dataSource.getRepository(Location).save({ code: 'ST-TWO', name: 'Second store', type: LocationType.Store, address: null })).id;
+    secondStore = (
+      await t.dataSource
+        .getRepository(Location)
+        .save({ code: 'ST-TWO', name: 'Second store', type: LocationType.Store, address: null })
+    ).id;
     await givenStock(t.dataSource, p[0], warehouse, 100, 10); // 90 available
     await givenStock(t.dataSource, p[0], store, 4);
     await givenStock(t.dataSource, p[1], warehouse, 5, 3); // 2 available
@@ -49,7 +54,15 @@ describe('Restock requests API', () => {
       seeded = await requests().save([
         { productId: p[0], locationId: store, quantity: 5, status: RestockStatus.Pending, note: null },
         { productId: p[1], locationId: secondStore, quantity: 6, status: RestockStatus.Pending, note: 'low' },
-        { productId: p[0], locationId: secondStore, quantity: 7, status: RestockStatus.Rejected, note: null, decisionNote: 'no', decidedAt: new Date() },
+        {
+          productId: p[0],
+          locationId: secondStore,
+          quantity: 7,
+          status: RestockStatus.Rejected,
+          note: null,
+          decisionNote: 'no',
+          decidedAt: new Date(),
+        },
       ]);
     });
 
@@ -99,7 +112,9 @@ describe('Restock requests API', () => {
         .expect(200);
       expect(response.body.total).toBe(1);
       expect(idsOf(response.body)).toEqual([seeded[1].id]);
-      const none = await request(t.http).get(`/api/v1/restock-requests?status=PENDING&location_id=${secondStore}&product_id=${p[0]}`).expect(200);
+      const none = await request(t.http)
+        .get(`/api/v1/restock-requests?status=PENDING&location_id=${secondStore}&product_id=${p[0]}`)
+        .expect(200);
       expect(none.body).toMatchObject({ total: 0, data: [] });
     });
 
@@ -121,7 +136,9 @@ describe('Restock requests API', () => {
   describe('POST /api/v1/restock-requests', () => {
     it('creates a pending request', async () => {
       const stockBefore = await allStock();
-      const response = await create({ product_id: p[0], location_id: store, quantity: 24, note: 'Weekend promotion' }).expect(201);
+      const response = await create({ product_id: p[0], location_id: store, quantity: 24, note: 'Weekend promotion' }).expect(
+        201,
+      );
       expect(response.body).toEqual({
         id: expect.any(Number),
         product_id: p[0],
@@ -154,14 +171,24 @@ describe('Restock requests API', () => {
     it('answers 404 for an unknown product and writes nothing', async () => {
       const before = await requests().count();
       const response = await create({ product_id: 99999, location_id: store, quantity: 1 }).expect(404);
-      expect(response.body).toEqual({ status_code: 404, error: 'Not Found', code: 'PRODUCT_NOT_FOUND', message: 'Product 99999 not found' });
+      expect(response.body).toEqual({
+        status_code: 404,
+        error: 'Not Found',
+        code: 'PRODUCT_NOT_FOUND',
+        message: 'Product 99999 not found',
+      });
       expect(await requests().count()).toBe(before);
     });
 
     it('answers 404 for an unknown location and writes nothing', async () => {
       const before = await requests().count();
       const response = await create({ product_id: p[0], location_id: 99999, quantity: 1 }).expect(404);
-      expect(response.body).toEqual({ status_code: 404, error: 'Not Found', code: 'LOCATION_NOT_FOUND', message: 'Location 99999 not found' });
+      expect(response.body).toEqual({
+        status_code: 404,
+        error: 'Not Found',
+        code: 'LOCATION_NOT_FOUND',
+        message: 'Location 99999 not found',
+      });
       expect(await requests().count()).toBe(before);
     });
 
@@ -279,7 +306,10 @@ describe('Restock requests API', () => {
       // p[1] at the warehouse: 5 on hand, 3 reserved, so only 2 available.
       const created = await create({ product_id: p[1], location_id: store, quantity: 3 }).expect(201);
       const stockBefore = await allStock();
-      const response = await request(t.http).post(`/api/v1/restock-requests/${created.body.id}/approve`).send({ note: 'go' }).expect(409);
+      const response = await request(t.http)
+        .post(`/api/v1/restock-requests/${created.body.id}/approve`)
+        .send({ note: 'go' })
+        .expect(409);
       expect(response.body).toEqual({
         status_code: 409,
         error: 'Conflict',
@@ -315,10 +345,16 @@ describe('Restock requests API', () => {
 
     it('answers 409 RESTOCK_NOT_PENDING when approved twice, moving nothing more', async () => {
       const created = await create({ product_id: p[0], location_id: store, quantity: 5 }).expect(201);
-      const first = await request(t.http).post(`/api/v1/restock-requests/${created.body.id}/approve`).send({ note: 'first' }).expect(200);
+      const first = await request(t.http)
+        .post(`/api/v1/restock-requests/${created.body.id}/approve`)
+        .send({ note: 'first' })
+        .expect(200);
       const stockAfterFirst = await allStock();
 
-      const response = await request(t.http).post(`/api/v1/restock-requests/${created.body.id}/approve`).send({ note: 'second' }).expect(409);
+      const response = await request(t.http)
+        .post(`/api/v1/restock-requests/${created.body.id}/approve`)
+        .send({ note: 'second' })
+        .expect(409);
       expect(response.body).toEqual({
         status_code: 409,
         error: 'Conflict',
@@ -390,7 +426,10 @@ describe('Restock requests API', () => {
       await request(t.http).post(`/api/v1/restock-requests/${created.body.id}/reject`).expect(200);
       const stockBefore = await allStock();
       const again = await request(t.http).post(`/api/v1/restock-requests/${created.body.id}/reject`).expect(409);
-      expect(again.body).toMatchObject({ code: 'RESTOCK_NOT_PENDING', message: `Restock request ${created.body.id} is already REJECTED` });
+      expect(again.body).toMatchObject({
+        code: 'RESTOCK_NOT_PENDING',
+        message: `Restock request ${created.body.id} is already REJECTED`,
+      });
       const approve = await request(t.http).post(`/api/v1/restock-requests/${created.body.id}/approve`).expect(409);
       expect(approve.body.code).toBe('RESTOCK_NOT_PENDING');
       expect(await allStock()).toEqual(stockBefore);
@@ -404,7 +443,10 @@ describe('Restock requests API', () => {
 
     it('answers 400 for an empty note and rejects nothing', async () => {
       const created = await create({ product_id: p[0], location_id: store, quantity: 1 }).expect(201);
-      const response = await request(t.http).post(`/api/v1/restock-requests/${created.body.id}/reject`).send({ note: '' }).expect(400);
+      const response = await request(t.http)
+        .post(`/api/v1/restock-requests/${created.body.id}/reject`)
+        .send({ note: '' })
+        .expect(400);
       expect(fieldsOf(response.body)).toEqual(['note']);
       expect((await requests().findOneByOrFail({ id: created.body.id })).status).toBe(RestockStatus.Pending);
     });

@@ -6,7 +6,8 @@ import { givenCatalogue, givenStock, stockOf } from './fixtures';
 
 type FieldError = { field: string; problems: string[] };
 const fieldsOf = (body: { errors?: FieldError[] }) => (body.errors ?? []).map((e) => e.field).sort();
-const pairsOf = (body: { data: { product_id: number; location_id: number }[] }) => body.data.map((l) => [l.product_id, l.location_id]);
+const pairsOf = (body: { data: { product_id: number; location_id: number }[] }) =>
+  body.data.map((l) => [l.product_id, l.location_id]);
 
 describe('Stock API', () => {
   let t: TestApp;
@@ -17,9 +18,18 @@ describe('Stock API', () => {
 
   /** Every stock row of the database, to show that a rejected request wrote nothing. */
   const allStock = () =>
-    t.dataSource.getRepository(StockLevel).find({ order: { productId: 'ASC', locationId: 'ASC' } }).then((rows) =>
-      rows.map(({ productId, locationId, onHand, reserved, reorderLevel }) => ({ productId, locationId, onHand, reserved, reorderLevel })),
-    );
+    t.dataSource
+      .getRepository(StockLevel)
+      .find({ order: { productId: 'ASC', locationId: 'ASC' } })
+      .then((rows) =>
+        rows.map(({ productId, locationId, onHand, reserved, reorderLevel }) => ({
+          productId,
+          locationId,
+          onHand,
+          reserved,
+          reorderLevel,
+        })),
+      );
 
   beforeAll(async () => {
     t = await createTestApp(inventoryService);
@@ -97,10 +107,14 @@ describe('Stock API', () => {
     });
 
     it('combines the filters', async () => {
-      const response = await request(t.http).get(`/api/v1/stock?low_stock=true&location_id=${warehouse}&product_id=${p[1]}`).expect(200);
+      const response = await request(t.http)
+        .get(`/api/v1/stock?low_stock=true&location_id=${warehouse}&product_id=${p[1]}`)
+        .expect(200);
       expect(response.body.total).toBe(1);
       expect(pairsOf(response.body)).toEqual([[p[1], warehouse]]);
-      const none = await request(t.http).get(`/api/v1/stock?low_stock=true&product_id=${p[0]}&location_id=${warehouse}`).expect(200);
+      const none = await request(t.http)
+        .get(`/api/v1/stock?low_stock=true&product_id=${p[0]}&location_id=${warehouse}`)
+        .expect(200);
       expect(none.body).toMatchObject({ total: 0, data: [] });
     });
 
@@ -171,8 +185,22 @@ describe('Stock API', () => {
         reserved: 10,
         available: 94,
         locations: [
-          expect.objectContaining({ product_id: p[0], location_id: warehouse, on_hand: 100, reserved: 10, available: 90, low_stock: false }),
-          expect.objectContaining({ product_id: p[0], location_id: store, on_hand: 4, reserved: 0, available: 4, low_stock: true }),
+          expect.objectContaining({
+            product_id: p[0],
+            location_id: warehouse,
+            on_hand: 100,
+            reserved: 10,
+            available: 90,
+            low_stock: false,
+          }),
+          expect.objectContaining({
+            product_id: p[0],
+            location_id: store,
+            on_hand: 4,
+            reserved: 0,
+            available: 4,
+            low_stock: true,
+          }),
         ],
       });
     });
@@ -239,7 +267,14 @@ describe('Stock API', () => {
 
     it('changes only the reorder level when only reorder_level is given', async () => {
       const response = await request(t.http).put(`/api/v1/stock/${p[2]}`).send({ reorder_level: 35 }).expect(200);
-      expect(response.body).toMatchObject({ location_id: warehouse, on_hand: 35, reserved: 0, available: 35, reorder_level: 35, low_stock: true });
+      expect(response.body).toMatchObject({
+        location_id: warehouse,
+        on_hand: 35,
+        reserved: 0,
+        available: 35,
+        reorder_level: 35,
+        low_stock: true,
+      });
       expect(await stockOf(t.dataSource, p[2], warehouse)).toMatchObject({ onHand: 35, reorderLevel: 35 });
     });
 
@@ -253,7 +288,10 @@ describe('Stock API', () => {
       const response = await request(t.http).put(`/api/v1/stock/${p[2]}`).send({ location_id: store, quantity: 7 }).expect(200);
       expect(response.body).toMatchObject({ product_id: p[2], location_id: store, on_hand: 7, reserved: 0, available: 7 });
       expect((await stockOf(t.dataSource, p[2], store)).onHand).toBe(7);
-      expect(await stockOf(t.dataSource, p[2], warehouse)).toMatchObject({ onHand: before.onHand, reorderLevel: before.reorderLevel });
+      expect(await stockOf(t.dataSource, p[2], warehouse)).toMatchObject({
+        onHand: before.onHand,
+        reorderLevel: before.reorderLevel,
+      });
     });
 
     it('answers 404 for an unknown product and writes nothing', async () => {
@@ -288,7 +326,10 @@ describe('Stock API', () => {
 
       it('answers 409 when an adjustment would take an unreserved level below zero, and writes nothing', async () => {
         const before = await allStock();
-        const response = await request(t.http).put(`/api/v1/stock/${p[2]}`).send({ location_id: store, adjustment: -8 }).expect(409);
+        const response = await request(t.http)
+          .put(`/api/v1/stock/${p[2]}`)
+          .send({ location_id: store, adjustment: -8 })
+          .expect(409);
         expect(response.body.code).toBe('STOCK_BELOW_RESERVED');
         expect((await stockOf(t.dataSource, p[2], store)).onHand).toBe(7);
         expect(await allStock()).toEqual(before);
@@ -319,7 +360,9 @@ describe('Stock API', () => {
         const before = await allStock();
         const response = await request(t.http).put(`/api/v1/stock/${p[3]}`).send(body).expect(400);
         expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED' });
-        expect(response.body.errors).toEqual([{ field: 'quantity', problems: ['one of quantity, adjustment or reorder_level is required'] }]);
+        expect(response.body.errors).toEqual([
+          { field: 'quantity', problems: ['one of quantity, adjustment or reorder_level is required'] },
+        ]);
         expect(await allStock()).toEqual(before);
       });
 
@@ -368,7 +411,10 @@ describe('Stock API', () => {
       );
 
       it('names every bad field at once', async () => {
-        const response = await request(t.http).put(`/api/v1/stock/${p[2]}`).send({ quantity: -1, reorder_level: 'x', colour: 'red' }).expect(400);
+        const response = await request(t.http)
+          .put(`/api/v1/stock/${p[2]}`)
+          .send({ quantity: -1, reorder_level: 'x', colour: 'red' })
+          .expect(400);
         expect(fieldsOf(response.body)).toEqual(['colour', 'quantity', 'reorder_level']);
       });
 
@@ -380,7 +426,11 @@ describe('Stock API', () => {
       });
 
       it('answers 400 for a body that is not JSON', async () => {
-        const response = await request(t.http).put(`/api/v1/stock/${p[2]}`).set('content-type', 'application/json').send('{"quantity":').expect(400);
+        const response = await request(t.http)
+          .put(`/api/v1/stock/${p[2]}`)
+          .set('content-type', 'application/json')
+          .send('{"quantity":')
+          .expect(400);
         expect(response.body.status_code).toBe(400);
       });
     });

@@ -27,7 +27,9 @@ describe('inventory message handlers over TCP', () => {
   });
 
   it('answers check stock', async () => {
-    const reply = await send<CheckStockReply>(client, InventoryPatterns.checkStock, { lines: [{ product_id: catalogue.products[0].id, quantity: 6 }] });
+    const reply = await send<CheckStockReply>(client, InventoryPatterns.checkStock, {
+      lines: [{ product_id: catalogue.products[0].id, quantity: 6 }],
+    });
     expect(reply).toEqual({
       location_id: catalogue.warehouse.id,
       all_available: false,
@@ -36,13 +38,20 @@ describe('inventory message handlers over TCP', () => {
   });
 
   it('reserves, replays and releases with idempotency keys', async () => {
-    const reserve = { idempotency_key: 'tcp-saga:RESERVE_STOCK', holder: 'tcp-saga', lines: [{ product_id: catalogue.products[0].id, quantity: 2 }] };
+    const reserve = {
+      idempotency_key: 'tcp-saga:RESERVE_STOCK',
+      holder: 'tcp-saga',
+      lines: [{ product_id: catalogue.products[0].id, quantity: 2 }],
+    };
     const first = await send(client, InventoryPatterns.reserveStock, reserve);
     expect(first).toMatchObject({ outcome: 'RESERVED' });
     expect(await send(client, InventoryPatterns.reserveStock, reserve)).toEqual(first);
     const lookup = await send(client, InventoryPatterns.getReservation, { reservation_key: reserve.idempotency_key });
     expect(lookup).toMatchObject({ found: true, reservation: { status: 'ACTIVE' } });
-    const release = await send(client, InventoryPatterns.releaseStock, { idempotency_key: 'tcp-saga:RELEASE_STOCK', reservation_key: reserve.idempotency_key });
+    const release = await send(client, InventoryPatterns.releaseStock, {
+      idempotency_key: 'tcp-saga:RELEASE_STOCK',
+      reservation_key: reserve.idempotency_key,
+    });
     expect(release).toMatchObject({ outcome: 'RELEASED' });
   });
 
@@ -91,7 +100,11 @@ const natsUrl = process.env.NATS_TEST_URL;
     const spies = instances.map((instance) => jest.spyOn(instance.app.get(ReservationsService), 'reserve'));
     const replies = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        send(client, InventoryPatterns.reserveStock, { idempotency_key: `nats-${i}:RESERVE_STOCK`, holder: `nats-${i}`, lines: [{ product_id: productId, quantity: 1 }] }),
+        send(client, InventoryPatterns.reserveStock, {
+          idempotency_key: `nats-${i}:RESERVE_STOCK`,
+          holder: `nats-${i}`,
+          lines: [{ product_id: productId, quantity: 1 }],
+        }),
       ),
     );
     expect(replies.every((reply) => (reply as { outcome: string }).outcome === 'RESERVED')).toBe(true);

@@ -63,12 +63,23 @@ describe('Cash registers API', () => {
   describe('GET /api/v1/cash-registers/:id', () => {
     it('returns one register', async () => {
       const response = await request(t.http).get(`/api/v1/cash-registers/${lyonPos1.id}`).expect(200);
-      expect(response.body).toEqual({ id: lyonPos1.id, store_id: lyon.id, code: 'POS-1', active: true, created_at: lyonPos1.createdAt.toISOString() });
+      expect(response.body).toEqual({
+        id: lyonPos1.id,
+        store_id: lyon.id,
+        code: 'POS-1',
+        active: true,
+        created_at: lyonPos1.createdAt.toISOString(),
+      });
     });
 
     it('answers 404 for an unknown id', async () => {
       const response = await request(t.http).get('/api/v1/cash-registers/99999').expect(404);
-      expect(response.body).toEqual({ status_code: 404, error: 'Not Found', code: 'REGISTER_NOT_FOUND', message: 'Cash register 99999 not found' });
+      expect(response.body).toEqual({
+        status_code: 404,
+        error: 'Not Found',
+        code: 'REGISTER_NOT_FOUND',
+        message: 'Cash register 99999 not found',
+      });
     });
 
     it.each(['abc', '0', '1.5'])('answers 400 for the id %s', async (id) => {
@@ -80,8 +91,18 @@ describe('Cash registers API', () => {
   describe('POST /api/v1/cash-registers', () => {
     it('creates an active register in a store', async () => {
       const response = await create({ store_id: paris.id, code: 'POS-3' }).expect(201);
-      expect(response.body).toEqual({ id: expect.any(Number), store_id: paris.id, code: 'POS-3', active: true, created_at: expect.any(String) });
-      expect(await registers().findOneByOrFail({ id: response.body.id })).toMatchObject({ storeId: paris.id, code: 'POS-3', active: true });
+      expect(response.body).toEqual({
+        id: expect.any(Number),
+        store_id: paris.id,
+        code: 'POS-3',
+        active: true,
+        created_at: expect.any(String),
+      });
+      expect(await registers().findOneByOrFail({ id: response.body.id })).toMatchObject({
+        storeId: paris.id,
+        code: 'POS-3',
+        active: true,
+      });
     });
 
     it('allows the same code in another store', async () => {
@@ -104,7 +125,12 @@ describe('Cash registers API', () => {
     it('answers 404 for an unknown store, and writes nothing', async () => {
       const before = await registers().count();
       const response = await create({ store_id: 99999, code: 'POS-1' }).expect(404);
-      expect(response.body).toEqual({ status_code: 404, error: 'Not Found', code: 'STORE_NOT_FOUND', message: 'Store 99999 not found' });
+      expect(response.body).toEqual({
+        status_code: 404,
+        error: 'Not Found',
+        code: 'STORE_NOT_FOUND',
+        message: 'Store 99999 not found',
+      });
       expect(await registers().count()).toBe(before);
     });
 
@@ -132,7 +158,13 @@ describe('Cash registers API', () => {
     it('deactivates and reactivates a register', async () => {
       const register = await givenRegister(t.dataSource, lyon, 'POS-TOGGLE');
       const off = await request(t.http).patch(`/api/v1/cash-registers/${register.id}`).send({ active: false }).expect(200);
-      expect(off.body).toEqual({ id: register.id, store_id: lyon.id, code: 'POS-TOGGLE', active: false, created_at: register.createdAt.toISOString() });
+      expect(off.body).toEqual({
+        id: register.id,
+        store_id: lyon.id,
+        code: 'POS-TOGGLE',
+        active: false,
+        created_at: register.createdAt.toISOString(),
+      });
       expect((await registers().findOneByOrFail({ id: register.id })).active).toBe(false);
       const on = await request(t.http).patch(`/api/v1/cash-registers/${register.id}`).send({ active: true }).expect(200);
       expect(on.body.active).toBe(true);

@@ -17,15 +17,27 @@ const DAY_MS = 24 * 3600 * 1000;
 
 /** Everything the seed writes, in a comparable form. */
 async function snapshot(dataSource: DataSource) {
-  const sales = await dataSource.getRepository(Sale).find({ relations: { lines: true }, order: { id: 'ASC', lines: { id: 'ASC' } } });
-  const returns = await dataSource.getRepository(SaleReturn).find({ relations: { lines: true }, order: { id: 'ASC', lines: { id: 'ASC' } } });
+  const sales = await dataSource
+    .getRepository(Sale)
+    .find({ relations: { lines: true }, order: { id: 'ASC', lines: { id: 'ASC' } } });
+  const returns = await dataSource
+    .getRepository(SaleReturn)
+    .find({ relations: { lines: true }, order: { id: 'ASC', lines: { id: 'ASC' } } });
   return {
-    stores: await dataSource.getRepository(Store).find({ order: { id: 'ASC' } }).then((rows) => rows.map(({ createdAt, ...store }) => store)),
-    registers: await dataSource.getRepository(CashRegister).find({ order: { id: 'ASC' } }).then((rows) => rows.map(({ createdAt, ...register }) => register)),
+    stores: await dataSource
+      .getRepository(Store)
+      .find({ order: { id: 'ASC' } })
+      .then((rows) => rows.map(({ createdAt, ...store }) => store)),
+    registers: await dataSource
+      .getRepository(CashRegister)
+      .find({ order: { id: 'ASC' } })
+      .then((rows) => rows.map(({ createdAt, ...register }) => register)),
     catalogue: await dataSource.getRepository(CatalogueProduct).find({ order: { productId: 'ASC' } }),
     sales,
     returns,
-    events: await dataSource.query<Array<{ type: string; count: string }>>('SELECT type, count(*) FROM outbox_events GROUP BY type ORDER BY type'),
+    events: await dataSource.query<Array<{ type: string; count: string }>>(
+      'SELECT type, count(*) FROM outbox_events GROUP BY type ORDER BY type',
+    ),
   };
 }
 
@@ -44,7 +56,9 @@ describe('Demo data', () => {
   afterAll(() => t.close());
 
   it('opens a store at each demo store location, numbered as inventory numbers them', async () => {
-    const expected = DEMO_LOCATIONS.flatMap((location, index) => (location.type === 'STORE' ? [{ code: location.code, locationId: index + 1 }] : []));
+    const expected = DEMO_LOCATIONS.flatMap((location, index) =>
+      location.type === 'STORE' ? [{ code: location.code, locationId: index + 1 }] : [],
+    );
     expect(seeded.stores.map(({ code, locationId }) => ({ code, locationId }))).toEqual(expected);
     expect(seeded.stores.map((store) => store.locationId)).toEqual([2, 3, 4, 5, 6]);
     expect(seeded.stores.every((store) => store.active && store.address)).toBe(true);
@@ -78,7 +92,9 @@ describe('Demo data', () => {
     expect(days.size).toBeLessThanOrEqual(30);
     for (const store of seeded.stores) {
       for (let day = first; day < today; day += DAY_MS) {
-        const count = seeded.sales.filter((sale) => sale.storeId === store.id && sale.soldAt.getTime() >= day && sale.soldAt.getTime() < day + DAY_MS).length;
+        const count = seeded.sales.filter(
+          (sale) => sale.storeId === store.id && sale.soldAt.getTime() >= day && sale.soldAt.getTime() < day + DAY_MS,
+        ).length;
         expect(count).toBeGreaterThanOrEqual(5);
         expect(count).toBeLessThanOrEqual(15);
       }
@@ -142,13 +158,21 @@ describe('Demo data', () => {
     recorded.forEach((event, index) => {
       const sale = seeded.sales[index];
       const payload = event.payload as SaleRecordedV1;
-      expect(payload).toMatchObject({ sale_id: sale.id, store_id: sale.storeId, location_id: locationOf.get(sale.storeId), total: sale.total, imported: true });
+      expect(payload).toMatchObject({
+        sale_id: sale.id,
+        store_id: sale.storeId,
+        location_id: locationOf.get(sale.storeId),
+        total: sale.total,
+        imported: true,
+      });
       expect(payload.lines).toHaveLength(sale.lines.length);
       expect(event.occurredAt).toEqual(sale.soldAt);
       expect(event.pendingFor).toEqual(['inventory']);
     });
     const returned = await eventsOf(t.dataSource, 'retail.sale.returned');
-    expect(returned.map((event) => (event.payload as SaleReturnedV1).return_id)).toEqual(seeded.returns.map((saleReturn) => saleReturn.id));
+    expect(returned.map((event) => (event.payload as SaleReturnedV1).return_id)).toEqual(
+      seeded.returns.map((saleReturn) => saleReturn.id),
+    );
     expect(returned.every((event) => (event.payload as SaleReturnedV1).imported)).toBe(true);
     expect(returned.map((event) => event.occurredAt)).toEqual(seeded.returns.map((saleReturn) => saleReturn.returnedAt));
   });

@@ -7,7 +7,8 @@ import { Store } from '../src/stores/store.entity';
 
 type FieldError = { field: string; problems: string[] };
 export const fieldsOf = (body: { errors?: FieldError[] }) => (body.errors ?? []).map((e) => e.field).sort();
-export const problemsOf = (body: { errors?: FieldError[] }, field: string) => body.errors?.find((e) => e.field === field)?.problems ?? [];
+export const problemsOf = (body: { errors?: FieldError[] }, field: string) =>
+  body.errors?.find((e) => e.field === field)?.problems ?? [];
 
 /** Rows of the local catalogue copy, as inventory's product events would leave them. */
 export async function givenProducts(dataSource: DataSource, products: Array<{ id: number; price: string; active?: boolean }>) {
@@ -26,7 +27,9 @@ export async function givenProducts(dataSource: DataSource, products: Array<{ id
 }
 
 export function givenStore(dataSource: DataSource, code: string, fields: Partial<Store> = {}): Promise<Store> {
-  return dataSource.getRepository(Store).save({ code, name: `Store ${code}`, locationId: 2, address: null, active: true, ...fields });
+  return dataSource
+    .getRepository(Store)
+    .save({ code, name: `Store ${code}`, locationId: 2, address: null, active: true, ...fields });
 }
 
 export function givenRegister(dataSource: DataSource, store: Store, code: string, active = true): Promise<CashRegister> {
@@ -34,7 +37,12 @@ export function givenRegister(dataSource: DataSource, store: Store, code: string
 }
 
 /** A sale written directly, at a chosen time, for tests of reading and filtering. */
-export function givenSale(dataSource: DataSource, register: CashRegister, soldAt: string, lines: Array<[productId: number, quantity: number]> = [[1, 1]]): Promise<Sale> {
+export function givenSale(
+  dataSource: DataSource,
+  register: CashRegister,
+  soldAt: string,
+  lines: Array<[productId: number, quantity: number]> = [[1, 1]],
+): Promise<Sale> {
   return dataSource.getRepository(Sale).save({
     storeId: register.storeId,
     registerId: register.id,

@@ -15,10 +15,18 @@ describe('Returns API', () => {
   let paris: Store;
   let parisPos: CashRegister;
 
-  const sell = async (store: Store, register: CashRegister, lines: Array<[productId: number, quantity: number]>): Promise<SaleBody> => {
+  const sell = async (
+    store: Store,
+    register: CashRegister,
+    lines: Array<[productId: number, quantity: number]>,
+  ): Promise<SaleBody> => {
     const response = await request(t.http)
       .post('/api/v1/sales')
-      .send({ store_id: store.id, register_id: register.id, lines: lines.map(([product_id, quantity]) => ({ product_id, quantity })) })
+      .send({
+        store_id: store.id,
+        register_id: register.id,
+        lines: lines.map(([product_id, quantity]) => ({ product_id, quantity })),
+      })
       .expect(201);
     return response.body;
   };
@@ -50,9 +58,19 @@ describe('Returns API', () => {
 
   describe('POST /api/v1/returns', () => {
     it('refunds each line at the unit price of the sale, exactly', async () => {
-      const sale = await sellAtParis([[1, 5], [3, 3]]);
+      const sale = await sellAtParis([
+        [1, 5],
+        [3, 3],
+      ]);
       const before = Date.now();
-      const response = await giveBack({ sale_id: sale.id, lines: [{ product_id: 1, quantity: 3 }, { product_id: 3, quantity: 2 }], reason: 'Damaged' }).expect(201);
+      const response = await giveBack({
+        sale_id: sale.id,
+        lines: [
+          { product_id: 1, quantity: 3 },
+          { product_id: 3, quantity: 2 },
+        ],
+        reason: 'Damaged',
+      }).expect(201);
       expect(response.body).toEqual({
         id: expect.any(Number),
         sale_id: sale.id,
@@ -66,8 +84,13 @@ describe('Returns API', () => {
         returned_at: expect.any(String),
       });
       expect(Date.parse(response.body.returned_at)).toBeGreaterThanOrEqual(before);
-      expect(await returnedOf(sale.id)).toEqual([[1, 3], [3, 2]]);
-      const stored = await t.dataSource.getRepository(SaleReturn).findOneOrFail({ where: { id: response.body.id }, relations: { lines: true } });
+      expect(await returnedOf(sale.id)).toEqual([
+        [1, 3],
+        [3, 2],
+      ]);
+      const stored = await t.dataSource
+        .getRepository(SaleReturn)
+        .findOneOrFail({ where: { id: response.body.id }, relations: { lines: true } });
       expect(stored).toMatchObject({ saleId: sale.id, storeId: paris.id, totalRefund: '5.28', reason: 'Damaged' });
     });
 
@@ -93,15 +116,23 @@ describe('Returns API', () => {
     });
 
     it('lets partial returns add up to what was sold, and no further', async () => {
-      const sale = await sellAtParis([[1, 3], [2, 1]]);
+      const sale = await sellAtParis([
+        [1, 3],
+        [2, 1],
+      ]);
       const first = await giveBack({ sale_id: sale.id, lines: [{ product_id: 1, quantity: 1 }] }).expect(201);
       const second = await giveBack({ sale_id: sale.id, lines: [{ product_id: 1, quantity: 2 }] }).expect(201);
-      expect(await returnedOf(sale.id)).toEqual([[1, 3], [2, 0]]);
+      expect(await returnedOf(sale.id)).toEqual([
+        [1, 3],
+        [2, 0],
+      ]);
       expect([first.body.total_refund, second.body.total_refund]).toEqual(['0.10', '0.20']);
 
       const before = await counts();
       const third = await giveBack({ sale_id: sale.id, lines: [{ product_id: 1, quantity: 1 }] }).expect(400);
-      expect(third.body.errors).toEqual([{ field: 'lines.0.quantity', problems: ['at most 0 of product 1 can still be returned'] }]);
+      expect(third.body.errors).toEqual([
+        { field: 'lines.0.quantity', problems: ['at most 0 of product 1 can still be returned'] },
+      ]);
       expect(await counts()).toEqual(before);
 
       const detail = await request(t.http).get(`/api/v1/sales/${sale.id}`).expect(200);
@@ -127,9 +158,23 @@ describe('Returns API', () => {
 
     it('counts the same product given twice together', async () => {
       const sale = await sellAtParis([[1, 3]]);
-      const tooMany = await giveBack({ sale_id: sale.id, lines: [{ product_id: 1, quantity: 2 }, { product_id: 1, quantity: 2 }] }).expect(400);
-      expect(tooMany.body.errors).toEqual([{ field: 'lines.1.quantity', problems: ['at most 1 of product 1 can still be returned'] }]);
-      const merged = await giveBack({ sale_id: sale.id, lines: [{ product_id: 1, quantity: 1 }, { product_id: 1, quantity: 2 }] }).expect(201);
+      const tooMany = await giveBack({
+        sale_id: sale.id,
+        lines: [
+          { product_id: 1, quantity: 2 },
+          { product_id: 1, quantity: 2 },
+        ],
+      }).expect(400);
+      expect(tooMany.body.errors).toEqual([
+        { field: 'lines.1.quantity', problems: ['at most 1 of product 1 can still be returned'] },
+      ]);
+      const merged = await giveBack({
+        sale_id: sale.id,
+        lines: [
+          { product_id: 1, quantity: 1 },
+          { product_id: 1, quantity: 2 },
+        ],
+      }).expect(201);
       expect(merged.body).toMatchObject({ lines: [{ product_id: 1, quantity: 3, refund: '0.30' }], total_refund: '0.30' });
       expect(await returnedOf(sale.id)).toEqual([[1, 3]]);
     });
@@ -137,15 +182,31 @@ describe('Returns API', () => {
     it('answers 400 naming a product that is not in the sale, and returns none of the other lines', async () => {
       const sale = await sellAtParis([[1, 1]]);
       const before = await counts();
-      const response = await giveBack({ sale_id: sale.id, lines: [{ product_id: 1, quantity: 1 }, { product_id: 3, quantity: 1 }] }).expect(400);
+      const response = await giveBack({
+        sale_id: sale.id,
+        lines: [
+          { product_id: 1, quantity: 1 },
+          { product_id: 3, quantity: 1 },
+        ],
+      }).expect(400);
       expect(response.body.errors).toEqual([{ field: 'lines.1.product_id', problems: [`product 3 is not in sale ${sale.id}`] }]);
       expect(await counts()).toEqual(before);
       expect(await returnedOf(sale.id)).toEqual([[1, 0]]);
     });
 
     it('names every line at fault at once', async () => {
-      const sale = await sellAtParis([[1, 1], [2, 1]]);
-      const response = await giveBack({ sale_id: sale.id, lines: [{ product_id: 3, quantity: 1 }, { product_id: 2, quantity: 1 }, { product_id: 1, quantity: 2 }] }).expect(400);
+      const sale = await sellAtParis([
+        [1, 1],
+        [2, 1],
+      ]);
+      const response = await giveBack({
+        sale_id: sale.id,
+        lines: [
+          { product_id: 3, quantity: 1 },
+          { product_id: 2, quantity: 1 },
+          { product_id: 1, quantity: 2 },
+        ],
+      }).expect(400);
       expect(fieldsOf(response.body)).toEqual(['lines.0.product_id', 'lines.2.quantity']);
       expect(problemsOf(response.body, 'lines.2.quantity')).toEqual(['at most 1 of product 1 can still be returned']);
     });
@@ -153,7 +214,12 @@ describe('Returns API', () => {
     it('answers 404 for an unknown sale, and writes nothing', async () => {
       const before = await counts();
       const response = await giveBack({ sale_id: 99999, lines: [{ product_id: 1, quantity: 1 }] }).expect(404);
-      expect(response.body).toEqual({ status_code: 404, error: 'Not Found', code: 'SALE_NOT_FOUND', message: 'Sale 99999 not found' });
+      expect(response.body).toEqual({
+        status_code: 404,
+        error: 'Not Found',
+        code: 'SALE_NOT_FOUND',
+        message: 'Sale 99999 not found',
+      });
       expect(await counts()).toEqual(before);
     });
 
@@ -192,7 +258,9 @@ describe('Returns API', () => {
       const responses = await Promise.all([giveBack(body), giveBack(body)]);
       expect(responses.map((response) => response.status).sort()).toEqual([201, 400]);
       const refused = responses.find((response) => response.status === 400);
-      expect(refused?.body.errors).toEqual([{ field: 'lines.0.quantity', problems: ['at most 2 of product 3 can still be returned'] }]);
+      expect(refused?.body.errors).toEqual([
+        { field: 'lines.0.quantity', problems: ['at most 2 of product 3 can still be returned'] },
+      ]);
       expect(await returnedOf(sale.id)).toEqual([[3, 3]]);
       expect(await t.dataSource.getRepository(SaleReturn).countBy({ saleId: sale.id })).toBe(1);
       const events = await eventsOf(t.dataSource, 'retail.sale.returned');
@@ -201,7 +269,9 @@ describe('Returns API', () => {
 
     it('never returns more than was sold, however many returns race', async () => {
       const sale = await sellAtParis([[2, 5]]);
-      const responses = await Promise.all(Array.from({ length: 8 }, () => giveBack({ sale_id: sale.id, lines: [{ product_id: 2, quantity: 1 }] })));
+      const responses = await Promise.all(
+        Array.from({ length: 8 }, () => giveBack({ sale_id: sale.id, lines: [{ product_id: 2, quantity: 1 }] })),
+      );
       expect(responses.filter((response) => response.status === 201)).toHaveLength(5);
       expect(responses.filter((response) => response.status === 400)).toHaveLength(3);
       expect(await returnedOf(sale.id)).toEqual([[2, 5]]);
@@ -218,10 +288,17 @@ describe('Returns API', () => {
     beforeAll(async () => {
       lyon = await givenStore(t.dataSource, 'ST-LYON', { locationId: 3 });
       const lyonPos = await givenRegister(t.dataSource, lyon, 'POS-1');
-      const first = await sell(lyon, lyonPos, [[1, 3], [2, 3]]);
+      const first = await sell(lyon, lyonPos, [
+        [1, 3],
+        [2, 3],
+      ]);
       const second = await sell(lyon, lyonPos, [[2, 1]]);
       lyonReturns = [];
-      for (const [saleId, productId] of [[first.id, 1], [second.id, 2], [first.id, 2]]) {
+      for (const [saleId, productId] of [
+        [first.id, 1],
+        [second.id, 2],
+        [first.id, 2],
+      ]) {
         const response = await giveBack({ sale_id: saleId, lines: [{ product_id: productId, quantity: 1 }] }).expect(201);
         lyonReturns.push(response.body.id);
       }
@@ -271,8 +348,18 @@ describe('Returns API', () => {
 
   describe('GET /api/v1/returns/:id', () => {
     it('returns one return as it was created', async () => {
-      const sale = await sellAtParis([[1, 2], [3, 1]]);
-      const created = await giveBack({ sale_id: sale.id, lines: [{ product_id: 3, quantity: 1 }, { product_id: 1, quantity: 2 }], reason: 'Wrong size' }).expect(201);
+      const sale = await sellAtParis([
+        [1, 2],
+        [3, 1],
+      ]);
+      const created = await giveBack({
+        sale_id: sale.id,
+        lines: [
+          { product_id: 3, quantity: 1 },
+          { product_id: 1, quantity: 2 },
+        ],
+        reason: 'Wrong size',
+      }).expect(201);
       const response = await request(t.http).get(`/api/v1/returns/${created.body.id}`).expect(200);
       expect(response.body).toEqual(created.body);
       expect(response.body.lines).toEqual([
@@ -283,7 +370,12 @@ describe('Returns API', () => {
 
     it('answers 404 for an unknown return', async () => {
       const response = await request(t.http).get('/api/v1/returns/99999').expect(404);
-      expect(response.body).toEqual({ status_code: 404, error: 'Not Found', code: 'RETURN_NOT_FOUND', message: 'Return 99999 not found' });
+      expect(response.body).toEqual({
+        status_code: 404,
+        error: 'Not Found',
+        code: 'RETURN_NOT_FOUND',
+        message: 'Return 99999 not found',
+      });
     });
 
     it.each(['abc', '0', '99999999999'])('answers 400 for the id %s', async (id) => {

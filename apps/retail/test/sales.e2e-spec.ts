@@ -48,7 +48,14 @@ describe('Sales API', () => {
   describe('POST /api/v1/sales', () => {
     it('records a sale at the catalogue prices, with exact totals', async () => {
       const before = Date.now();
-      const response = await sell({ store_id: paris.id, register_id: parisPos.id, lines: [{ product_id: 1, quantity: 3 }, { product_id: 3, quantity: 7 }] }).expect(201);
+      const response = await sell({
+        store_id: paris.id,
+        register_id: parisPos.id,
+        lines: [
+          { product_id: 1, quantity: 3 },
+          { product_id: 3, quantity: 7 },
+        ],
+      }).expect(201);
       expect(response.body).toEqual({
         id: expect.any(Number),
         store_id: paris.id,
@@ -63,9 +70,24 @@ describe('Sales API', () => {
       const soldAt = Date.parse(response.body.sold_at);
       expect(soldAt).toBeGreaterThanOrEqual(before);
       expect(soldAt).toBeLessThanOrEqual(Date.now());
-      const stored = await t.dataSource.getRepository(Sale).findOneOrFail({ where: { id: response.body.id }, relations: { lines: true }, order: { lines: { id: 'ASC' } } });
-      expect(stored).toMatchObject({ storeId: paris.id, registerId: parisPos.id, total: '17.73', soldAt: new Date(response.body.sold_at) });
-      expect(stored.lines.map(({ productId, quantity, returnedQuantity, unitPrice, lineTotal }) => ({ productId, quantity, returnedQuantity, unitPrice, lineTotal }))).toEqual([
+      const stored = await t.dataSource
+        .getRepository(Sale)
+        .findOneOrFail({ where: { id: response.body.id }, relations: { lines: true }, order: { lines: { id: 'ASC' } } });
+      expect(stored).toMatchObject({
+        storeId: paris.id,
+        registerId: parisPos.id,
+        total: '17.73',
+        soldAt: new Date(response.body.sold_at),
+      });
+      expect(
+        stored.lines.map(({ productId, quantity, returnedQuantity, unitPrice, lineTotal }) => ({
+          productId,
+          quantity,
+          returnedQuantity,
+          unitPrice,
+          lineTotal,
+        })),
+      ).toEqual([
         { productId: 1, quantity: 3, returnedQuantity: 0, unitPrice: '0.10', lineTotal: '0.30' },
         { productId: 3, quantity: 7, returnedQuantity: 0, unitPrice: '2.49', lineTotal: '17.43' },
       ]);
@@ -73,7 +95,9 @@ describe('Sales API', () => {
 
     it('records exactly one retail.sale.recorded event, for inventory, with the store location', async () => {
       const before = await eventsOf(t.dataSource, 'retail.sale.recorded');
-      const response = await sell({ store_id: lyon.id, register_id: lyonPos.id, lines: [{ product_id: 2, quantity: 2 }] }).expect(201);
+      const response = await sell({ store_id: lyon.id, register_id: lyonPos.id, lines: [{ product_id: 2, quantity: 2 }] }).expect(
+        201,
+      );
       const after = await eventsOf(t.dataSource, 'retail.sale.recorded');
       expect(after).toHaveLength(before.length + 1);
       const event = after[after.length - 1];
@@ -94,7 +118,11 @@ describe('Sales API', () => {
       const response = await sell({
         store_id: paris.id,
         register_id: parisPos.id,
-        lines: [{ product_id: 2, quantity: 1 }, { product_id: 1, quantity: 1 }, { product_id: 2, quantity: 4 }],
+        lines: [
+          { product_id: 2, quantity: 1 },
+          { product_id: 1, quantity: 1 },
+          { product_id: 2, quantity: 4 },
+        ],
       }).expect(201);
       expect(response.body.lines).toEqual([
         { product_id: 2, quantity: 5, unit_price: '1.20', line_total: '6.00' },
@@ -104,7 +132,10 @@ describe('Sales API', () => {
     });
 
     it('adds many small amounts without rounding error', async () => {
-      const lines = [{ product_id: 1, quantity: 1000 }, { product_id: 3, quantity: 999 }];
+      const lines = [
+        { product_id: 1, quantity: 1000 },
+        { product_id: 3, quantity: 999 },
+      ];
       const response = await sell({ store_id: paris.id, register_id: parisPos.id, lines }).expect(201);
       expect(response.body.lines.map((line: { line_total: string }) => line.line_total)).toEqual(['100.00', '2487.51']);
       expect(response.body.total).toBe('2587.51');
@@ -112,10 +143,16 @@ describe('Sales API', () => {
 
     it('takes the price the catalogue holds at the time of the sale', async () => {
       const catalogue = t.dataSource.getRepository(CatalogueProduct);
-      const first = await sell({ store_id: paris.id, register_id: parisPos.id, lines: [{ product_id: 2, quantity: 1 }] }).expect(201);
+      const first = await sell({ store_id: paris.id, register_id: parisPos.id, lines: [{ product_id: 2, quantity: 1 }] }).expect(
+        201,
+      );
       await catalogue.update({ productId: 2 }, { price: '1.35' });
       try {
-        const second = await sell({ store_id: paris.id, register_id: parisPos.id, lines: [{ product_id: 2, quantity: 1 }] }).expect(201);
+        const second = await sell({
+          store_id: paris.id,
+          register_id: parisPos.id,
+          lines: [{ product_id: 2, quantity: 1 }],
+        }).expect(201);
         expect(second.body).toMatchObject({ total: '1.35', lines: [{ unit_price: '1.35' }] });
         const earlier = await request(t.http).get(`/api/v1/sales/${first.body.id}`).expect(200);
         expect(earlier.body).toMatchObject({ total: '1.20', lines: [{ unit_price: '1.20' }] });
@@ -173,14 +210,28 @@ describe('Sales API', () => {
       },
       {
         case: 'a product the catalogue does not know',
-        body: () => ({ store_id: paris.id, register_id: parisPos.id, lines: [{ product_id: 1, quantity: 1 }, { product_id: 99, quantity: 1 }] }),
+        body: () => ({
+          store_id: paris.id,
+          register_id: parisPos.id,
+          lines: [
+            { product_id: 1, quantity: 1 },
+            { product_id: 99, quantity: 1 },
+          ],
+        }),
         status: 422,
         code: 'UNKNOWN_PRODUCT',
         message: () => 'Product 99 is not in the catalogue',
       },
       {
         case: 'an inactive product',
-        body: () => ({ store_id: paris.id, register_id: parisPos.id, lines: [{ product_id: 4, quantity: 1 }, { product_id: 1, quantity: 1 }] }),
+        body: () => ({
+          store_id: paris.id,
+          register_id: parisPos.id,
+          lines: [
+            { product_id: 4, quantity: 1 },
+            { product_id: 1, quantity: 1 },
+          ],
+        }),
         status: 422,
         code: 'INACTIVE_PRODUCT',
         message: () => 'Product 4 is no longer sold',
@@ -200,10 +251,23 @@ describe('Sales API', () => {
 
     it.each([
       [{ lines: [] }, 'lines', 'lines must contain at least 1 elements'],
-      [{ lines: Array.from({ length: 101 }, (_, i) => ({ product_id: i + 1, quantity: 1 })) }, 'lines', 'lines must contain no more than 100 elements'],
+      [
+        { lines: Array.from({ length: 101 }, (_, i) => ({ product_id: i + 1, quantity: 1 })) },
+        'lines',
+        'lines must contain no more than 100 elements',
+      ],
       [{ lines: 'all of them' }, 'lines', 'lines must be an array'],
       [{ lines: [{ product_id: 1, quantity: 0 }] }, 'lines.0.quantity', 'quantity must not be less than 1'],
-      [{ lines: [{ product_id: 1, quantity: 1 }, { product_id: 2, quantity: 1001 }] }, 'lines.1.quantity', 'quantity must not be greater than 1000'],
+      [
+        {
+          lines: [
+            { product_id: 1, quantity: 1 },
+            { product_id: 2, quantity: 1001 },
+          ],
+        },
+        'lines.1.quantity',
+        'quantity must not be greater than 1000',
+      ],
       [{ lines: [{ product_id: 1, quantity: 1.5 }] }, 'lines.0.quantity', 'quantity must be an integer number'],
       [{ lines: [{ product_id: '1', quantity: 1 }] }, 'lines.0.product_id', 'product_id must be an integer number'],
       [{ lines: [{ quantity: 1 }] }, 'lines.0.product_id', 'product_id must be an integer number'],
@@ -211,7 +275,12 @@ describe('Sales API', () => {
       [{ register_id: 0 }, 'register_id', 'register_id must not be less than 1'],
     ])('rejects %j naming the field, and writes nothing', async (change, field, problem) => {
       const before = await counts();
-      const response = await sell({ store_id: paris.id, register_id: parisPos.id, lines: [{ product_id: 1, quantity: 1 }], ...change }).expect(400);
+      const response = await sell({
+        store_id: paris.id,
+        register_id: parisPos.id,
+        lines: [{ product_id: 1, quantity: 1 }],
+        ...change,
+      }).expect(400);
       expect(fieldsOf(response.body)).toEqual([field]);
       expect(problemsOf(response.body, field)).toContain(problem);
       expect(await counts()).toEqual(before);
@@ -229,8 +298,19 @@ describe('Sales API', () => {
       history = await givenStore(t.dataSource, 'ST-HISTORY');
       const register = await givenRegister(t.dataSource, history, 'POS-1');
       around = [];
-      for (const soldAt of ['2024-04-30T23:59:59.999Z', '2024-05-01T00:00:00.000Z', '2024-05-01T12:00:00.000Z', '2024-05-01T23:59:59.999Z', '2024-05-02T00:00:00.000Z']) {
-        around.push(await givenSale(t.dataSource, register, soldAt, [[1, 2], [2, 1]]));
+      for (const soldAt of [
+        '2024-04-30T23:59:59.999Z',
+        '2024-05-01T00:00:00.000Z',
+        '2024-05-01T12:00:00.000Z',
+        '2024-05-01T23:59:59.999Z',
+        '2024-05-02T00:00:00.000Z',
+      ]) {
+        around.push(
+          await givenSale(t.dataSource, register, soldAt, [
+            [1, 2],
+            [2, 1],
+          ]),
+        );
       }
     });
 
@@ -320,7 +400,14 @@ describe('Sales API', () => {
 
   describe('GET /api/v1/sales/:id', () => {
     it('shows each line with what was returned of it, and the returns', async () => {
-      const sale = await sell({ store_id: paris.id, register_id: parisPos.id, lines: [{ product_id: 1, quantity: 3 }, { product_id: 2, quantity: 2 }] }).expect(201);
+      const sale = await sell({
+        store_id: paris.id,
+        register_id: parisPos.id,
+        lines: [
+          { product_id: 1, quantity: 3 },
+          { product_id: 2, quantity: 2 },
+        ],
+      }).expect(201);
       const fresh = await request(t.http).get(`/api/v1/sales/${sale.body.id}`).expect(200);
       expect(fresh.body).toEqual({
         ...sale.body,
@@ -328,7 +415,10 @@ describe('Sales API', () => {
         returns: [],
       });
 
-      const saleReturn = await request(t.http).post('/api/v1/returns').send({ sale_id: sale.body.id, lines: [{ product_id: 2, quantity: 1 }] }).expect(201);
+      const saleReturn = await request(t.http)
+        .post('/api/v1/returns')
+        .send({ sale_id: sale.body.id, lines: [{ product_id: 2, quantity: 1 }] })
+        .expect(201);
       const after = await request(t.http).get(`/api/v1/sales/${sale.body.id}`).expect(200);
       expect(after.body).toEqual({
         id: sale.body.id,
@@ -346,7 +436,12 @@ describe('Sales API', () => {
 
     it('answers 404 for an unknown sale', async () => {
       const response = await request(t.http).get('/api/v1/sales/99999').expect(404);
-      expect(response.body).toEqual({ status_code: 404, error: 'Not Found', code: 'SALE_NOT_FOUND', message: 'Sale 99999 not found' });
+      expect(response.body).toEqual({
+        status_code: 404,
+        error: 'Not Found',
+        code: 'SALE_NOT_FOUND',
+        message: 'Sale 99999 not found',
+      });
     });
 
     it.each(['abc', '0', '-1', '1.5', '99999999999'])('answers 400 for the id %s', async (id) => {

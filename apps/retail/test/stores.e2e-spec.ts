@@ -30,7 +30,15 @@ describe('Stores API', () => {
         limit: 1,
         offset: 1,
         data: [
-          { id: lyon.id, code: 'ST-LYON', name: 'Store ST-LYON', location_id: 3, address: null, active: true, created_at: lyon.createdAt.toISOString() },
+          {
+            id: lyon.id,
+            code: 'ST-LYON',
+            name: 'Store ST-LYON',
+            location_id: 3,
+            address: null,
+            active: true,
+            created_at: lyon.createdAt.toISOString(),
+          },
         ],
       });
     });
@@ -78,7 +86,12 @@ describe('Stores API', () => {
 
     it('answers 404 for an unknown id', async () => {
       const response = await request(t.http).get('/api/v1/stores/99999').expect(404);
-      expect(response.body).toEqual({ status_code: 404, error: 'Not Found', code: 'STORE_NOT_FOUND', message: 'Store 99999 not found' });
+      expect(response.body).toEqual({
+        status_code: 404,
+        error: 'Not Found',
+        code: 'STORE_NOT_FOUND',
+        message: 'Store 99999 not found',
+      });
     });
 
     it.each(['abc', '0', '-1', '1.5', '99999999999'])('answers 400 for the id %s', async (id) => {
@@ -89,7 +102,12 @@ describe('Stores API', () => {
 
   describe('POST /api/v1/stores', () => {
     it('creates a store, active by default', async () => {
-      const response = await create({ code: 'ST-NANTES', name: 'Nantes Commerce', location_id: 7, address: '1 place du Commerce' }).expect(201);
+      const response = await create({
+        code: 'ST-NANTES',
+        name: 'Nantes Commerce',
+        location_id: 7,
+        address: '1 place du Commerce',
+      }).expect(201);
       expect(response.body).toEqual({
         id: expect.any(Number),
         code: 'ST-NANTES',
@@ -116,7 +134,12 @@ describe('Stores API', () => {
     it('answers 409 for a code already used, and writes nothing', async () => {
       const before = await stores().count();
       const response = await create({ code: 'ST-PARIS', name: 'Another Paris', location_id: 9 }).expect(409);
-      expect(response.body).toEqual({ status_code: 409, error: 'Conflict', code: 'STORE_CODE_TAKEN', message: 'Store code ST-PARIS is taken' });
+      expect(response.body).toEqual({
+        status_code: 409,
+        error: 'Conflict',
+        code: 'STORE_CODE_TAKEN',
+        message: 'Store code ST-PARIS is taken',
+      });
       expect(await stores().count()).toBe(before);
       expect(await stores().findOneByOrFail({ code: 'ST-PARIS' })).toMatchObject({ name: 'Paris Rivoli' });
     });
@@ -153,7 +176,10 @@ describe('Stores API', () => {
   describe('PATCH /api/v1/stores/:id', () => {
     it('changes the given fields only', async () => {
       const store = await givenStore(t.dataSource, 'ST-PATCH', { name: 'Before', locationId: 5, address: 'Old street' });
-      const response = await request(t.http).patch(`/api/v1/stores/${store.id}`).send({ name: 'After', location_id: 6 }).expect(200);
+      const response = await request(t.http)
+        .patch(`/api/v1/stores/${store.id}`)
+        .send({ name: 'After', location_id: 6 })
+        .expect(200);
       expect(response.body).toEqual({
         id: store.id,
         code: 'ST-PATCH',
@@ -163,7 +189,12 @@ describe('Stores API', () => {
         active: true,
         created_at: store.createdAt.toISOString(),
       });
-      expect(await stores().findOneByOrFail({ id: store.id })).toMatchObject({ name: 'After', locationId: 6, address: 'Old street', active: true });
+      expect(await stores().findOneByOrFail({ id: store.id })).toMatchObject({
+        name: 'After',
+        locationId: 6,
+        address: 'Old street',
+        active: true,
+      });
     });
 
     it('deactivates and reactivates a store', async () => {
@@ -171,7 +202,10 @@ describe('Stores API', () => {
       const deactivated = await request(t.http).patch(`/api/v1/stores/${store.id}`).send({ active: false }).expect(200);
       expect(deactivated.body.active).toBe(false);
       expect((await stores().findOneByOrFail({ id: store.id })).active).toBe(false);
-      const response = await request(t.http).patch(`/api/v1/stores/${store.id}`).send({ active: true, address: 'New street' }).expect(200);
+      const response = await request(t.http)
+        .patch(`/api/v1/stores/${store.id}`)
+        .send({ active: true, address: 'New street' })
+        .expect(200);
       expect(response.body).toMatchObject({ active: true, address: 'New street' });
     });
 

@@ -70,7 +70,9 @@ function embeddedPostgresLog(message: string): void {
 }
 
 /** The `main.ts` of every service. */
-export async function bootstrap<Env extends ServiceEnvironment>(definition: ServiceDefinition<Env>): Promise<NestFastifyApplication> {
+export async function bootstrap<Env extends ServiceEnvironment>(
+  definition: ServiceDefinition<Env>,
+): Promise<NestFastifyApplication> {
   const config = loadConfigOrExit(definition);
   const logger = new NestLogger(definition.service);
   const database = await prepareDatabase(config.database, embeddedPostgresLog);

@@ -24,7 +24,9 @@ export class CatalogueService implements OnModuleInit {
 
   /** Prices lines from the local copy; the first unknown or inactive product refuses the lot. */
   async price(lines: PricedLine[], manager: EntityManager = this.dataSource.manager): Promise<PricingResult> {
-    const products = await manager.getRepository(CatalogueProduct).findBy({ productId: In(lines.map((line) => line.product_id)) });
+    const products = await manager
+      .getRepository(CatalogueProduct)
+      .findBy({ productId: In(lines.map((line) => line.product_id)) });
     const byId = new Map(products.map((product) => [product.productId, product]));
     const priced = [];
     let total = 0n;
@@ -34,7 +36,12 @@ export class CatalogueService implements OnModuleInit {
       if (!product.active) return { ok: false, reason: 'INACTIVE_PRODUCT', product_id: line.product_id };
       const lineTotal = cents(product.price) * BigInt(line.quantity);
       total += lineTotal;
-      priced.push({ product_id: line.product_id, quantity: line.quantity, unit_price: product.price, line_total: money(lineTotal) });
+      priced.push({
+        product_id: line.product_id,
+        quantity: line.quantity,
+        unit_price: product.price,
+        line_total: money(lineTotal),
+      });
     }
     return { ok: true, lines: priced, total: money(total) };
   }

@@ -19,7 +19,12 @@ export const DEMO_LOCATIONS = [
   { code: 'ST-LYON', name: 'Lyon Part-Dieu', type: 'STORE' as const, address: '17 rue du Docteur Bouchut, 69003 Lyon' },
   { code: 'ST-MARSEILLE', name: 'Marseille Vieux-Port', type: 'STORE' as const, address: '5 quai du Port, 13002 Marseille' },
   { code: 'ST-LILLE', name: 'Lille Grand Place', type: 'STORE' as const, address: '2 place du Général de Gaulle, 59800 Lille' },
-  { code: 'ST-BORDEAUX', name: 'Bordeaux Sainte-Catherine', type: 'STORE' as const, address: '40 rue Sainte-Catherine, 33000 Bordeaux' },
+  {
+    code: 'ST-BORDEAUX',
+    name: 'Bordeaux Sainte-Catherine',
+    type: 'STORE' as const,
+    address: '40 rue Sainte-Catherine, 33000 Bordeaux',
+  },
 ];
 
 export const DEMO_PRODUCTS: Array<[sku: string, name: string, category: number, supplier: number, price: string]> = [
@@ -54,4 +59,3 @@ export const DEMO_PRODUCTS: Array<[sku: string, name: string, category: number, 
   ['PER-TISSUE-10', 'Tissues x10', 5, 3, '1.59'],
   ['PER-RAZOR-4', 'Razors x4', 5, 3, '5.90'],
 ];
-

@@ -24,7 +24,8 @@ export function loadServiceConfig<Env extends ServiceEnvironment>(
     const variable = `${peer.toUpperCase().replace(/-/g, '_')}_TCP_URL`;
     const address = env[variable];
     if (!address) continue;
-    if (!/^[\w.-]+:\d{1,5}$/.test(address)) throw new ConfigValidationError([`${variable}="${address}" must look like host:port`]);
+    if (!/^[\w.-]+:\d{1,5}$/.test(address))
+      throw new ConfigValidationError([`${variable}="${address}" must look like host:port`]);
     peers.set(peer, address);
   }
   return new ServiceConfig(service, loadConfig(schema, env), ownUrl, peers);

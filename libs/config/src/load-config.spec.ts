@@ -48,7 +48,9 @@ describe(loadServiceConfig.name, () => {
   });
 
   it('rejects a per-service URL that is not PostgreSQL', () => {
-    expect(() => loadServiceConfig('inventory', ServiceEnvironment, { INVENTORY_DATABASE_URL: 'redis://x' })).toThrow(/INVENTORY_DATABASE_URL/);
+    expect(() => loadServiceConfig('inventory', ServiceEnvironment, { INVENTORY_DATABASE_URL: 'redis://x' })).toThrow(
+      /INVENTORY_DATABASE_URL/,
+    );
   });
 
   it('wants demo data only in embedded databases unless told', () => {

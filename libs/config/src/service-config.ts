@@ -2,8 +2,7 @@ import { SERVICES, ServiceName, databaseNameOf } from '@app/contracts';
 import { LogLevel, ServiceEnvironment } from './service-environment';
 
 export type DatabaseSource =
-  | { kind: 'url'; serverUrl: string; database: string }
-  | { kind: 'embedded'; port: number; dataDir: string; database: string };
+  { kind: 'url'; serverUrl: string; database: string } | { kind: 'embedded'; port: number; dataDir: string; database: string };
 
 /** Typed, validated view of one service's settings. */
 export class ServiceConfig<Env extends ServiceEnvironment = ServiceEnvironment> {

@@ -93,7 +93,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async deliver(subscriber: ServiceName, envelope: ReturnType<typeof envelopeOf>): Promise<string | undefined> {
     try {
       const reply = await firstValueFrom(
-        this.client(subscriber).send<EventDeliveryReply>(eventDeliveryPattern(subscriber), envelope).pipe(timeout(DELIVERY_TIMEOUT_MS)),
+        this.client(subscriber)
+          .send<EventDeliveryReply>(eventDeliveryPattern(subscriber), envelope)
+          .pipe(timeout(DELIVERY_TIMEOUT_MS)),
       );
       return reply?.outcome ? undefined : `unexpected reply ${JSON.stringify(reply)}`;
     } catch (error) {

@@ -78,7 +78,11 @@ export async function runMigrations(database: ServiceDatabase, url: string): Pro
 }
 
 /** Opens a short-lived connection to the service's database for `work`. */
-export async function withDataSource<T>(database: ServiceDatabase, url: string, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+export async function withDataSource<T>(
+  database: ServiceDatabase,
+  url: string,
+  work: (dataSource: DataSource) => Promise<T>,
+): Promise<T> {
   const dataSource = await new DataSource(dataSourceOptions(database, url, { poolSize: 2 })).initialize();
   try {
     return await work(dataSource);

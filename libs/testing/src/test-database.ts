@@ -13,7 +13,8 @@ function runPrefix(database: ServiceDatabase): string {
 
 export function testServerUrl(): string {
   const url = process.env[TEST_SERVER_VARIABLE];
-  if (!url) throw new Error(`${TEST_SERVER_VARIABLE} is not set: run the tests through jest (its global setup starts PostgreSQL)`);
+  if (!url)
+    throw new Error(`${TEST_SERVER_VARIABLE} is not set: run the tests through jest (its global setup starts PostgreSQL)`);
   return url;
 }
 

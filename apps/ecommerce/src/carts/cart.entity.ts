@@ -1,4 +1,16 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Customer } from '../customers/customer.entity';
 
 /** What a customer means to buy. Holds no prices: they are read from the catalogue copy each time. */
@@ -6,7 +18,8 @@ import { Customer } from '../customers/customer.entity';
 export class Cart {
   @PrimaryGeneratedColumn() id!: number;
   @Index()
-  @Column({ type: 'int' }) customerId!: number;
+  @Column({ type: 'int' })
+  customerId!: number;
   @ManyToOne(() => Customer, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'customer_id' })
   customer?: Customer;

@@ -49,7 +49,10 @@ export class CartsController {
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ description: "The saga orchestrator's answer, passed on: the order-processing saga for this cart" })
   @ApiNotFoundResponse({ type: ErrorResponse })
-  @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'Empty cart, a product no longer sold, or refused by order processing' })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorResponse,
+    description: 'Empty cart, a product no longer sold, or refused by order processing',
+  })
   @ApiServiceUnavailableResponse({ type: ErrorResponse, description: 'The saga orchestrator is unreachable or failing' })
   checkout(@Param() { cart_id }: CartIdParam, @Body() dto: CheckoutDto, @Req() request: FastifyRequest): Promise<SagaAccepted> {
     return this.carts.checkout(cart_id, dto, request.id);

@@ -19,7 +19,10 @@ export class CartLineDto {
 }
 
 export class ReplaceCartLinesDto {
-  @ApiProperty({ type: [CartLineDto], description: 'The whole new content (empty clears the cart); the same product twice is added up' })
+  @ApiProperty({
+    type: [CartLineDto],
+    description: 'The whole new content (empty clears the cart); the same product twice is added up',
+  })
   @IsArray()
   @ArrayMaxSize(MAX_ORDER_LINES)
   @ValidateNested({ each: true })

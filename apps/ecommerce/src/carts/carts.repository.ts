@@ -26,7 +26,9 @@ export class CartsRepository {
   }
 
   findById(id: number): Promise<Cart | null> {
-    return this.dataSource.getRepository(Cart).findOne({ where: { id }, relations: { lines: true }, order: { lines: { productId: 'ASC' } } });
+    return this.dataSource
+      .getRepository(Cart)
+      .findOne({ where: { id }, relations: { lines: true }, order: { lines: { productId: 'ASC' } } });
   }
 
   create(customerId: number): Promise<Cart> {
@@ -35,15 +37,28 @@ export class CartsRepository {
 
   /** Locks the cart row, so that concurrent replacements of its lines take turns. */
   lock(manager: EntityManager, id: number): Promise<Cart | null> {
-    return manager.getRepository(Cart).createQueryBuilder('cart').setLock('pessimistic_write').where('cart.id = :id', { id }).getOne();
+    return manager
+      .getRepository(Cart)
+      .createQueryBuilder('cart')
+      .setLock('pessimistic_write')
+      .where('cart.id = :id', { id })
+      .getOne();
   }
 
   async replaceLines(manager: EntityManager, cartId: number, lines: StockLine[]): Promise<void> {
     await manager.getRepository(CartLine).delete({ cartId });
     if (lines.length > 0) {
-      await manager.getRepository(CartLine).insert(lines.map((line) => ({ cartId, productId: line.product_id, quantity: line.quantity })));
+      await manager
+        .getRepository(CartLine)
+        .insert(lines.map((line) => ({ cartId, productId: line.product_id, quantity: line.quantity })));
     }
-    await manager.getRepository(Cart).createQueryBuilder().update().set({ updatedAt: () => 'now()' }).where('id = :cartId', { cartId }).execute();
+    await manager
+      .getRepository(Cart)
+      .createQueryBuilder()
+      .update()
+      .set({ updatedAt: () => 'now()' })
+      .where('id = :cartId', { cartId })
+      .execute();
   }
 
   /** Current prices of the products that are still sold, from the catalogue copy. */

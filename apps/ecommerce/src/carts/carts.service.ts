@@ -58,12 +58,18 @@ export class CartsService {
   /** Hands the cart to the saga orchestrator; the cart's id makes a repeated checkout find the first saga. */
   async checkout(id: number, dto: CheckoutDto, correlationId: string): Promise<SagaAccepted> {
     const cart = await this.find(id);
-    if (cart.lines.length === 0) throw new EcommerceException(EcommerceErrorCode.CartEmpty, `Cart ${id} is empty: add lines before checking out`);
+    if (cart.lines.length === 0)
+      throw new EcommerceException(EcommerceErrorCode.CartEmpty, `Cart ${id} is empty: add lines before checking out`);
     const products = cart.lines.map((line) => ({ product_id: line.productId, quantity: line.quantity }));
     await this.requireSellable(products);
     return this.orderProcessing.start(
       cart.customerId,
-      { products, shipping_address: dto.shipping_address, billing_address: dto.billing_address, payment_method: dto.payment_method },
+      {
+        products,
+        shipping_address: dto.shipping_address,
+        billing_address: dto.billing_address,
+        payment_method: dto.payment_method,
+      },
       { idempotencyKey: `cart-${cart.id}-checkout`, correlationId },
     );
   }
@@ -90,13 +96,27 @@ export class CartsService {
       let total = 0n;
       const lines = cart.lines.map((line) => {
         const unitPrice = prices.get(line.productId);
-        if (unitPrice === undefined) return { product_id: line.productId, quantity: line.quantity, unit_price: null, line_total: null, available: false };
+        if (unitPrice === undefined)
+          return { product_id: line.productId, quantity: line.quantity, unit_price: null, line_total: null, available: false };
         const lineTotal = cents(unitPrice) * BigInt(line.quantity);
         total += lineTotal;
-        return { product_id: line.productId, quantity: line.quantity, unit_price: unitPrice, line_total: money(lineTotal), available: true };
+        return {
+          product_id: line.productId,
+          quantity: line.quantity,
+          unit_price: unitPrice,
+          line_total: money(lineTotal),
+          available: true,
+        };
       });
       const { id, customerId, createdAt, updatedAt } = cart;
-      return { id, customer_id: customerId, lines, total: money(total), created_at: createdAt.toISOString(), updated_at: updatedAt.toISOString() };
+      return {
+        id,
+        customer_id: customerId,
+        lines,
+        total: money(total),
+        created_at: createdAt.toISOString(),
+        updated_at: updatedAt.toISOString(),
+      };
     });
   }
 }

@@ -23,13 +23,21 @@ export class OrderProcessingClient {
   constructor(private readonly config: ServiceConfig<EcommerceEnvironment>) {}
 
   /** A repeated idempotency key finds the saga the first call started instead of starting another. */
-  async start(customerId: number, request: OrderProcessingRequest, headers: { idempotencyKey: string; correlationId: string }): Promise<SagaAccepted> {
+  async start(
+    customerId: number,
+    request: OrderProcessingRequest,
+    headers: { idempotencyKey: string; correlationId: string },
+  ): Promise<SagaAccepted> {
     const url = `${this.config.env.SAGA_ORCHESTRATOR_URL.replace(/\/+$/, '')}/api/v1/customers/${customerId}/order-processing`;
     let response: Response;
     try {
       response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': headers.idempotencyKey, [CORRELATION_HEADER]: headers.correlationId },
+        headers: {
+          'content-type': 'application/json',
+          'idempotency-key': headers.idempotencyKey,
+          [CORRELATION_HEADER]: headers.correlationId,
+        },
         body: JSON.stringify(request),
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
@@ -46,13 +54,17 @@ export class OrderProcessingClient {
         `Order processing refused the checkout with ${response.status}${code}: ${refusal.message ?? 'no reason given'}`,
       );
     }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw unavailable('answered with something other than a JSON object');
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw unavailable('answered with something other than a JSON object');
     return body as SagaAccepted;
   }
 }
 
 function unavailable(what: string): EcommerceException {
-  return new EcommerceException(EcommerceErrorCode.SagaUnavailable, `Order processing is unavailable: the saga orchestrator ${what}. Try again later.`);
+  return new EcommerceException(
+    EcommerceErrorCode.SagaUnavailable,
+    `Order processing is unavailable: the saga orchestrator ${what}. Try again later.`,
+  );
 }
 
 /** fetch says only "fetch failed"; its cause says why (ECONNREFUSED, ENOTFOUND…). */

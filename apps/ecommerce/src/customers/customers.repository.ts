@@ -14,7 +14,11 @@ export class CustomersRepository {
   constructor(@InjectRepository(Customer) private readonly customers: Repository<Customer>) {}
 
   findPage(filter: CustomerFilter): Promise<[Customer[], number]> {
-    const query = this.customers.createQueryBuilder('customer').orderBy('customer.id', 'ASC').take(filter.limit).skip(filter.offset);
+    const query = this.customers
+      .createQueryBuilder('customer')
+      .orderBy('customer.id', 'ASC')
+      .take(filter.limit)
+      .skip(filter.offset);
     if (filter.search !== undefined) {
       const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       query.andWhere('(customer.name ILIKE :pattern OR customer.email ILIKE :pattern)', { pattern });

@@ -12,7 +12,11 @@ export class CustomersService {
 
   async list(query: CustomerQuery): Promise<Page<CustomerResponse>> {
     const [rows, total] = await this.customers.findPage({ search: query.search, limit: query.limit, offset: query.offset });
-    return pageOf(rows.map((row) => this.toResponse(row)), total, query);
+    return pageOf(
+      rows.map((row) => this.toResponse(row)),
+      total,
+      query,
+    );
   }
 
   async get(id: number): Promise<CustomerResponse> {
@@ -40,7 +44,10 @@ export class CustomersService {
       return await this.customers.save(customer);
     } catch (error) {
       if (isPgError(error, PgErrorCode.uniqueViolation)) {
-        throw new EcommerceException(EcommerceErrorCode.EmailTaken, `Email ${customer.email} is already used by another customer`);
+        throw new EcommerceException(
+          EcommerceErrorCode.EmailTaken,
+          `Email ${customer.email} is already used by another customer`,
+        );
       }
       throw error;
     }

@@ -33,7 +33,8 @@ export class OrderCommandsService {
 
   create(command: CreateOrderCommand): Promise<CreateOrderReply> {
     return this.commands.once(command.idempotency_key, EcommercePatterns.createOrder, async (manager) => {
-      if (!(await this.customers.exists(command.customer_id, manager))) return { outcome: 'REJECTED', reason: 'UNKNOWN_CUSTOMER' };
+      if (!(await this.customers.exists(command.customer_id, manager)))
+        return { outcome: 'REJECTED', reason: 'UNKNOWN_CUSTOMER' };
       const pricing = await this.catalogue.price(mergeLines(command.lines), manager);
       if (!pricing.ok) return { outcome: 'REJECTED', reason: pricing.reason };
       const order = await this.orders.create(
@@ -49,7 +50,12 @@ export class OrderCommandsService {
           billingAddress: command.billing_address,
           cancelReason: null,
         },
-        pricing.lines.map((line) => ({ productId: line.product_id, quantity: line.quantity, unitPrice: line.unit_price, lineTotal: line.line_total })),
+        pricing.lines.map((line) => ({
+          productId: line.product_id,
+          quantity: line.quantity,
+          unitPrice: line.unit_price,
+          lineTotal: line.line_total,
+        })),
       );
       return { outcome: 'CREATED', order: orderViewOf(order) };
     });
@@ -64,7 +70,10 @@ export class OrderCommandsService {
           await this.orders.update(manager, order, { status: 'CANCELLED', cancelReason: command.reason });
           const cancelledAt = new Date();
           const event = { ...this.eventBase(order), reason: command.reason, cancelled_at: cancelledAt.toISOString() };
-          await this.outbox.record(manager, 'ecommerce.order.cancelled', event, { correlationId: command.correlation_id, occurredAt: cancelledAt });
+          await this.outbox.record(manager, 'ecommerce.order.cancelled', event, {
+            correlationId: command.correlation_id,
+            occurredAt: cancelledAt,
+          });
           return { outcome: 'CANCELLED', order: orderViewOf(order) };
         }
         case 'CANCELLED':
@@ -85,7 +94,10 @@ export class OrderCommandsService {
           await this.shipments.createFor(manager, order);
           const confirmedAt = new Date();
           const event = { ...this.eventBase(order), confirmed_at: confirmedAt.toISOString() };
-          await this.outbox.record(manager, 'ecommerce.order.confirmed', event, { correlationId: command.correlation_id, occurredAt: confirmedAt });
+          await this.outbox.record(manager, 'ecommerce.order.confirmed', event, {
+            correlationId: command.correlation_id,
+            occurredAt: confirmedAt,
+          });
           return { outcome: 'CONFIRMED', order: orderViewOf(order) };
         }
         case 'CONFIRMED':

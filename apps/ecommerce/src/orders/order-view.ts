@@ -2,7 +2,12 @@ import { MoneyLine, OrderView } from '@app/contracts';
 import { Order } from './order.entity';
 
 export function moneyLinesOf(order: Order): MoneyLine[] {
-  return order.lines.map((line) => ({ product_id: line.productId, quantity: line.quantity, unit_price: line.unitPrice, line_total: line.lineTotal }));
+  return order.lines.map((line) => ({
+    product_id: line.productId,
+    quantity: line.quantity,
+    unit_price: line.unitPrice,
+    line_total: line.lineTotal,
+  }));
 }
 
 /** The order as the saga's replies describe it. */

@@ -1,5 +1,17 @@
 import type { AddressDto, OrderStatus, PaymentMethod } from '@app/contracts';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Customer } from '../customers/customer.entity';
 
 /** Made only by the order-processing saga, priced from the catalogue copy when it is created. */
@@ -10,7 +22,8 @@ export class Order {
   @Column({ type: 'varchar', length: 200, unique: true }) orderKey!: string;
   @Column({ type: 'varchar', length: 200 }) sagaId!: string;
   @Index()
-  @Column({ type: 'int' }) customerId!: number;
+  @Column({ type: 'int' })
+  customerId!: number;
   @ManyToOne(() => Customer, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'customer_id' })
   customer?: Customer;

@@ -64,9 +64,15 @@ export class OrdersRepository {
     return order;
   }
 
-  async create(manager: EntityManager, fields: DeepPartial<Order>, lines: Array<Omit<DeepPartial<OrderLine>, 'orderId'>>): Promise<Order> {
+  async create(
+    manager: EntityManager,
+    fields: DeepPartial<Order>,
+    lines: Array<Omit<DeepPartial<OrderLine>, 'orderId'>>,
+  ): Promise<Order> {
     const order = await manager.getRepository(Order).save(manager.getRepository(Order).create(fields));
-    order.lines = await manager.getRepository(OrderLine).save(lines.map((line) => manager.getRepository(OrderLine).create({ ...line, orderId: order.id })));
+    order.lines = await manager
+      .getRepository(OrderLine)
+      .save(lines.map((line) => manager.getRepository(OrderLine).create({ ...line, orderId: order.id })));
     return order;
   }
 

@@ -20,7 +20,11 @@ export class OrdersService {
       limit: query.limit,
       offset: query.offset,
     });
-    return pageOf(rows.map((row) => this.toResponse(row)), total, query);
+    return pageOf(
+      rows.map((row) => this.toResponse(row)),
+      total,
+      query,
+    );
   }
 
   async get(id: number): Promise<OrderDetailResponse> {

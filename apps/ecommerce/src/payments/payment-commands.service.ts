@@ -47,7 +47,10 @@ export class PaymentCommandsService {
       });
       if (charge.status === 'DECLINED') return { outcome: 'DECLINED', reason: charge.reason, payment: this.toView(payment) };
       const event = { payment_id: payment.id, order_id: order.id, amount: payment.amount, at: payment.createdAt.toISOString() };
-      await this.outbox.record(manager, 'ecommerce.payment.completed', event, { correlationId: command.correlation_id, occurredAt: payment.createdAt });
+      await this.outbox.record(manager, 'ecommerce.payment.completed', event, {
+        correlationId: command.correlation_id,
+        occurredAt: payment.createdAt,
+      });
       return { outcome: 'COMPLETED', payment: this.toView(payment) };
     });
   }
@@ -60,8 +63,16 @@ export class PaymentCommandsService {
         case 'COMPLETED': {
           const refundedAt = new Date();
           await this.payments.update(manager, payment, { status: 'REFUNDED', refundedAt });
-          const event = { payment_id: payment.id, order_id: payment.orderId, amount: payment.amount, at: refundedAt.toISOString() };
-          await this.outbox.record(manager, 'ecommerce.payment.refunded', event, { correlationId: command.correlation_id, occurredAt: refundedAt });
+          const event = {
+            payment_id: payment.id,
+            order_id: payment.orderId,
+            amount: payment.amount,
+            at: refundedAt.toISOString(),
+          };
+          await this.outbox.record(manager, 'ecommerce.payment.refunded', event, {
+            correlationId: command.correlation_id,
+            occurredAt: refundedAt,
+          });
           return { outcome: 'REFUNDED', payment: this.toView(payment) };
         }
         case 'REFUNDED':

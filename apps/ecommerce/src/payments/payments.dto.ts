@@ -14,7 +14,8 @@ export class PaymentResponse {
   @ApiProperty({ example: '24.90' }) amount!: string;
   @ApiProperty({ enum: PAYMENT_METHODS }) method!: PaymentMethod;
   @ApiProperty({ enum: ['COMPLETED', 'DECLINED', 'REFUNDED'] }) status!: PaymentStatus;
-  @ApiProperty({ type: String, nullable: true, enum: ['CARD_DECLINED', 'AMOUNT_OVER_LIMIT'] }) decline_reason!: DeclineReason | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['CARD_DECLINED', 'AMOUNT_OVER_LIMIT'] })
+  decline_reason!: DeclineReason | null;
   @ApiProperty() created_at!: string;
   @ApiProperty({ type: String, nullable: true }) refunded_at!: string | null;
 }

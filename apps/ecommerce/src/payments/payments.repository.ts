@@ -47,7 +47,11 @@ export class PaymentsRepository {
     return manager.getRepository(Payment).save(manager.getRepository(Payment).create(fields));
   }
 
-  async update(manager: EntityManager, payment: Payment, changes: Pick<Partial<Payment>, 'status' | 'refundedAt'>): Promise<void> {
+  async update(
+    manager: EntityManager,
+    payment: Payment,
+    changes: Pick<Partial<Payment>, 'status' | 'refundedAt'>,
+  ): Promise<void> {
     await manager.getRepository(Payment).update(payment.id, changes);
     Object.assign(payment, changes);
   }

@@ -12,7 +12,11 @@ export class PaymentsService {
 
   async list(query: PaymentQuery): Promise<Page<PaymentResponse>> {
     const [rows, total] = await this.payments.findPage({ orderId: query.order_id, limit: query.limit, offset: query.offset });
-    return pageOf(rows.map((row) => PaymentsService.toResponse(row)), total, query);
+    return pageOf(
+      rows.map((row) => PaymentsService.toResponse(row)),
+      total,
+      query,
+    );
   }
 
   async get(id: number): Promise<PaymentResponse> {

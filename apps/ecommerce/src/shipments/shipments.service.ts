@@ -11,7 +11,11 @@ export class ShipmentsService {
 
   async list(query: ShipmentQuery): Promise<Page<ShipmentResponse>> {
     const [rows, total] = await this.shipments.findPage({ orderId: query.order_id, limit: query.limit, offset: query.offset });
-    return pageOf(rows.map((row) => ShipmentsService.toResponse(row)), total, query);
+    return pageOf(
+      rows.map((row) => ShipmentsService.toResponse(row)),
+      total,
+      query,
+    );
   }
 
   async get(id: number): Promise<ShipmentResponse> {

@@ -13,7 +13,11 @@ export class CategoriesService {
 
   async list(query: PageQuery): Promise<Page<CategoryResponse>> {
     const [rows, total] = await this.categories.findAndCount({ order: { id: 'ASC' }, take: query.limit, skip: query.offset });
-    return pageOf(rows.map((row) => this.toResponse(row)), total, query);
+    return pageOf(
+      rows.map((row) => this.toResponse(row)),
+      total,
+      query,
+    );
   }
 
   async get(id: number): Promise<CategoryResponse> {

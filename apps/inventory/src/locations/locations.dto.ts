@@ -13,7 +13,9 @@ export class CreateLocationDto {
   @ApiPropertyOptional() @IsOptionalField() @IsString() @Length(1, 500) address?: string;
 }
 
-export class UpdateLocationDto extends PartialType(OmitType(CreateLocationDto, ['code', 'type'] as const), { skipNullProperties: false }) {}
+export class UpdateLocationDto extends PartialType(OmitType(CreateLocationDto, ['code', 'type'] as const), {
+  skipNullProperties: false,
+}) {}
 
 export class LocationQuery extends PageQuery {
   @ApiPropertyOptional({ enum: LocationType }) @IsOptional() @IsEnum(LocationType) type?: LocationType;

@@ -18,7 +18,11 @@ export class LocationsService {
       take: query.limit,
       skip: query.offset,
     });
-    return pageOf(rows.map((row) => this.toResponse(row)), total, query);
+    return pageOf(
+      rows.map((row) => this.toResponse(row)),
+      total,
+      query,
+    );
   }
 
   async get(id: number): Promise<LocationResponse> {

@@ -4,7 +4,8 @@ import { Category } from '../categories/category.entity';
 import { Product } from './product.entity';
 
 export async function productUpserted(manager: EntityManager, product: Product): Promise<ProductUpsertedV1> {
-  const category = product.categoryId === null ? null : await manager.getRepository(Category).findOneBy({ id: product.categoryId });
+  const category =
+    product.categoryId === null ? null : await manager.getRepository(Category).findOneBy({ id: product.categoryId });
   return {
     product_id: product.id,
     sku: product.sku,

@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Category } from '../categories/category.entity';
 import { Supplier } from '../suppliers/supplier.entity';
 
@@ -10,13 +19,15 @@ export class Product {
   @Column({ type: 'text', nullable: true }) description!: string | null;
 
   @Index()
-  @Column({ type: 'int', nullable: true }) categoryId!: number | null;
+  @Column({ type: 'int', nullable: true })
+  categoryId!: number | null;
   @ManyToOne(() => Category, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'category_id' })
   category?: Category;
 
   @Index()
-  @Column({ type: 'int', nullable: true }) supplierId!: number | null;
+  @Column({ type: 'int', nullable: true })
+  supplierId!: number | null;
   @ManyToOne(() => Supplier, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'supplier_id' })
   supplier?: Supplier;

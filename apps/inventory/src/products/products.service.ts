@@ -29,7 +29,11 @@ export class ProductsService {
       limit: query.limit,
       offset: query.offset,
     });
-    return pageOf(rows.map((row) => this.toResponse(row)), total, query);
+    return pageOf(
+      rows.map((row) => this.toResponse(row)),
+      total,
+      query,
+    );
   }
 
   async get(id: number): Promise<ProductResponse> {

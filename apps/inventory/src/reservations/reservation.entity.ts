@@ -1,5 +1,15 @@
 import type { ReservationStatus } from '@app/contracts';
-import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, ManyToOne, JoinColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  ManyToOne,
+  JoinColumn,
+} from 'typeorm';
 
 @Entity('reservations')
 @Index('reservations_active_expiry', ['expiresAt'], { where: `"status" = 'ACTIVE'` })
@@ -20,7 +30,8 @@ export class Reservation {
 export class ReservationLine {
   @PrimaryGeneratedColumn() id!: number;
   @Index()
-  @Column({ type: 'int' }) reservationId!: number;
+  @Column({ type: 'int' })
+  reservationId!: number;
   @ManyToOne(() => Reservation, (reservation) => reservation.lines, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'reservation_id' })
   reservation?: Reservation;

@@ -57,7 +57,11 @@ export class ReservationsService {
       const location = await this.locationIn(manager, command.location_id);
       const refusal = location ? await this.unreservable(manager, lines) : 'UNKNOWN_LOCATION';
       if (refusal || !location) {
-        throw new RollbackWith<ReserveStockReply>(async () => ({ outcome: 'REJECTED', reason: refusal ?? 'UNKNOWN_LOCATION', lines: [] }));
+        throw new RollbackWith<ReserveStockReply>(async () => ({
+          outcome: 'REJECTED',
+          reason: refusal ?? 'UNKNOWN_LOCATION',
+          lines: [],
+        }));
       }
       for (const line of lines) {
         if (!(await this.stock.reserve(manager, line.product_id, location.id, line.quantity))) {
@@ -77,7 +81,9 @@ export class ReservationsService {
           locationId: location.id,
           status: 'ACTIVE',
           expiresAt: new Date(Date.now() + ttl * 1000),
-          lines: lines.map((line) => manager.getRepository(ReservationLine).create({ productId: line.product_id, quantity: line.quantity })),
+          lines: lines.map((line) =>
+            manager.getRepository(ReservationLine).create({ productId: line.product_id, quantity: line.quantity }),
+          ),
         }),
       );
       return { outcome: 'RESERVED', reservation: this.toView(reservation) };
@@ -158,9 +164,17 @@ export class ReservationsService {
   }
 
   private async availability(manager: EntityManager, locationId: number, lines: StockLine[]): Promise<StockLineAvailability[]> {
-    const levels = await this.stock.findAt(locationId, lines.map((line) => line.product_id), manager);
+    const levels = await this.stock.findAt(
+      locationId,
+      lines.map((line) => line.product_id),
+      manager,
+    );
     const available = new Map(levels.map((level) => [level.productId, level.onHand - level.reserved]));
-    return lines.map((line) => ({ product_id: line.product_id, requested: line.quantity, available: available.get(line.product_id) ?? 0 }));
+    return lines.map((line) => ({
+      product_id: line.product_id,
+      requested: line.quantity,
+      available: available.get(line.product_id) ?? 0,
+    }));
   }
 
   private locationOf(locationId?: number): Promise<Location> {

@@ -12,10 +12,12 @@ export enum RestockStatus {
 export class RestockRequest {
   @PrimaryGeneratedColumn() id!: number;
   @Index()
-  @Column({ type: 'int' }) productId!: number;
+  @Column({ type: 'int' })
+  productId!: number;
   /** The requesting store. */
   @Index()
-  @Column({ type: 'int' }) locationId!: number;
+  @Column({ type: 'int' })
+  locationId!: number;
   /** The warehouse the units come from; set when approved. */
   @Column({ type: 'int', nullable: true }) sourceLocationId!: number | null;
   @Column({ type: 'int' }) quantity!: number;

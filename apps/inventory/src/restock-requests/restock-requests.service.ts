@@ -35,7 +35,11 @@ export class RestockRequestsService {
       take: query.limit,
       skip: query.offset,
     });
-    return pageOf(rows.map((row) => this.toResponse(row)), total, query);
+    return pageOf(
+      rows.map((row) => this.toResponse(row)),
+      total,
+      query,
+    );
   }
 
   async get(id: number): Promise<RestockRequestResponse> {

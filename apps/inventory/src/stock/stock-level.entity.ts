@@ -12,7 +12,8 @@ export class StockLevel {
   product?: Product;
 
   @Index()
-  @PrimaryColumn({ type: 'int' }) locationId!: number;
+  @PrimaryColumn({ type: 'int' })
+  locationId!: number;
   @ManyToOne(() => Location, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'location_id' })
   location?: Location;

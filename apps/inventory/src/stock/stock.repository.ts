@@ -43,10 +43,10 @@ export class StockRepository {
 
   /** Locks the level (creating an empty one first if needed) for a read-modify-write. */
   async lock(manager: EntityManager, productId: number, locationId: number): Promise<StockLevel> {
-    await manager.query(
-      'INSERT INTO stock_levels (product_id, location_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-      [productId, locationId],
-    );
+    await manager.query('INSERT INTO stock_levels (product_id, location_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+      productId,
+      locationId,
+    ]);
     return manager
       .getRepository(StockLevel)
       .createQueryBuilder('stock')

@@ -27,7 +27,11 @@ export class StockService {
       limit: query.limit,
       offset: query.offset,
     });
-    return pageOf(rows.map((row) => StockService.toResponse(row)), total, query);
+    return pageOf(
+      rows.map((row) => StockService.toResponse(row)),
+      total,
+      query,
+    );
   }
 
   lowStock(query: LowStockQuery): Promise<Page<StockLevelResponse>> {
@@ -58,7 +62,8 @@ export class StockService {
       ]);
     }
     await this.requireProduct(productId);
-    const location = dto.location_id === undefined ? await this.locations.warehouse() : await this.locations.find(dto.location_id);
+    const location =
+      dto.location_id === undefined ? await this.locations.warehouse() : await this.locations.find(dto.location_id);
     const level = await this.dataSource.transaction(async (manager) => {
       const current = await this.stock.lock(manager, productId, location.id);
       const onHand = dto.quantity ?? current.onHand + (dto.adjustment ?? 0);

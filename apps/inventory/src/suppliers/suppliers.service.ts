@@ -12,7 +12,11 @@ export class SuppliersService {
 
   async list(query: PageQuery): Promise<Page<SupplierResponse>> {
     const [rows, total] = await this.suppliers.findAndCount({ order: { id: 'ASC' }, take: query.limit, skip: query.offset });
-    return pageOf(rows.map((row) => this.toResponse(row)), total, query);
+    return pageOf(
+      rows.map((row) => this.toResponse(row)),
+      total,
+      query,
+    );
   }
 
   async get(id: number): Promise<SupplierResponse> {

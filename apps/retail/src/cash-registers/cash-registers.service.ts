@@ -22,7 +22,11 @@ export class CashRegistersService {
       take: query.limit,
       skip: query.offset,
     });
-    return pageOf(rows.map((row) => this.toResponse(row)), total, query);
+    return pageOf(
+      rows.map((row) => this.toResponse(row)),
+      total,
+      query,
+    );
   }
 
   async get(id: number): Promise<CashRegisterResponse> {

@@ -5,7 +5,10 @@ import { CreateReturnDto, ReturnPage, ReturnQuery, ReturnResponse } from './retu
 import { ReturnsService } from './returns.service';
 
 @ApiTags('returns')
-@ApiBadRequestResponse({ type: ErrorResponse, description: 'Also: a product not in the sale, or more than can still be returned' })
+@ApiBadRequestResponse({
+  type: ErrorResponse,
+  description: 'Also: a product not in the sale, or more than can still be returned',
+})
 @Controller('returns')
 export class ReturnsController {
   constructor(private readonly returns: ReturnsService) {}

@@ -34,7 +34,9 @@ export class ReturnsRepository {
   }
 
   findById(id: number): Promise<SaleReturn | null> {
-    return this.dataSource.getRepository(SaleReturn).findOne({ where: { id }, relations: { lines: true }, order: { lines: { id: 'ASC' } } });
+    return this.dataSource
+      .getRepository(SaleReturn)
+      .findOne({ where: { id }, relations: { lines: true }, order: { lines: { id: 'ASC' } } });
   }
 
   save(manager: EntityManager, fields: DeepPartial<SaleReturn>): Promise<SaleReturn> {

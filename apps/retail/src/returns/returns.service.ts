@@ -30,7 +30,11 @@ export class ReturnsService {
       limit: query.limit,
       offset: query.offset,
     });
-    return pageOf(rows.map((row) => ReturnsService.toResponse(row)), total, query);
+    return pageOf(
+      rows.map((row) => ReturnsService.toResponse(row)),
+      total,
+      query,
+    );
   }
 
   async get(id: number): Promise<ReturnResponse> {
@@ -52,7 +56,10 @@ export class ReturnsService {
         sold.returnedQuantity += quantity;
         return { productId: sold.productId, quantity, refund: money(cents(sold.unitPrice) * BigInt(quantity)) };
       });
-      await this.sales.saveReturnedQuantities(manager, taken.map(({ sold }) => sold));
+      await this.sales.saveReturnedQuantities(
+        manager,
+        taken.map(({ sold }) => sold),
+      );
       const saleReturn = await this.returns.save(manager, {
         saleId: sale.id,
         storeId: sale.storeId,
@@ -85,7 +92,10 @@ export class ReturnsService {
       const earlier = taken.get(product_id)?.quantity ?? 0;
       const left = Math.max(0, sold.quantity - sold.returnedQuantity - earlier);
       if (quantity > left) {
-        errors.push({ field: `lines.${index}.quantity`, problems: [`at most ${left} of product ${product_id} can still be returned`] });
+        errors.push({
+          field: `lines.${index}.quantity`,
+          problems: [`at most ${left} of product ${product_id} can still be returned`],
+        });
       }
       taken.set(product_id, { sold, quantity: earlier + quantity });
     });

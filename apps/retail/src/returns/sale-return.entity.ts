@@ -7,14 +7,16 @@ export class SaleReturn {
   @PrimaryGeneratedColumn() id!: number;
 
   @Index()
-  @Column({ type: 'int' }) saleId!: number;
+  @Column({ type: 'int' })
+  saleId!: number;
   @ManyToOne(() => Sale, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'sale_id' })
   sale?: Sale;
 
   /** The sale's store, copied so that returns are listed by store without a join. */
   @Index()
-  @Column({ type: 'int' }) storeId!: number;
+  @Column({ type: 'int' })
+  storeId!: number;
 
   @Column({ type: 'numeric', precision: 12, scale: 2 }) totalRefund!: string;
   @Column({ type: 'text', nullable: true }) reason!: string | null;
@@ -29,7 +31,8 @@ export class SaleReturnLine {
   @PrimaryGeneratedColumn() id!: number;
 
   @Index()
-  @Column({ type: 'int' }) returnId!: number;
+  @Column({ type: 'int' })
+  returnId!: number;
   @ManyToOne(() => SaleReturn, (saleReturn) => saleReturn.lines, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'return_id' })
   saleReturn?: SaleReturn;

@@ -21,7 +21,8 @@ export class Sale {
   @Column({ type: 'numeric', precision: 12, scale: 2 }) total!: string;
   /** Set by the service (not by the database) so that it is exact to the millisecond the API shows. */
   @Index()
-  @Column({ type: 'timestamptz' }) soldAt!: Date;
+  @Column({ type: 'timestamptz' })
+  soldAt!: Date;
 
   @OneToMany(() => SaleLine, (line) => line.sale, { cascade: ['insert'] }) lines!: SaleLine[];
 }

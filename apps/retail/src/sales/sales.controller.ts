@@ -1,6 +1,12 @@
 import { ErrorResponse, IdParam } from '@app/contracts';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { CreateSaleDto, SaleDetailResponse, SalePage, SaleQuery, SaleResponse } from './sales.dto';
 import { SalesService } from './sales.service';
 

@@ -31,13 +31,17 @@ export class SalesRepository {
     if (filter.from !== undefined) query.andWhere('sale.soldAt >= :from', { from: filter.from });
     if (filter.before !== undefined) query.andWhere('sale.soldAt < :before', { before: filter.before });
     const [sales, total] = await query.getManyAndCount();
-    const lines = await this.dataSource.getRepository(SaleLine).find({ where: { saleId: In(sales.map((sale) => sale.id)) }, order: { id: 'ASC' } });
+    const lines = await this.dataSource
+      .getRepository(SaleLine)
+      .find({ where: { saleId: In(sales.map((sale) => sale.id)) }, order: { id: 'ASC' } });
     for (const sale of sales) sale.lines = lines.filter((line) => line.saleId === sale.id);
     return [sales, total];
   }
 
   findById(id: number): Promise<Sale | null> {
-    return this.dataSource.getRepository(Sale).findOne({ where: { id }, relations: { lines: true }, order: { lines: { id: 'ASC' } } });
+    return this.dataSource
+      .getRepository(Sale)
+      .findOne({ where: { id }, relations: { lines: true }, order: { lines: { id: 'ASC' } } });
   }
 
   returnsOf(saleId: number): Promise<SaleReturn[]> {
@@ -51,7 +55,12 @@ export class SalesRepository {
   /** The sale, locked until the transaction ends, with its lines. */
   async lockWithLines(manager: EntityManager, id: number): Promise<Sale | null> {
     // Locked alone: FOR UPDATE cannot reach through the outer join that loading the lines needs.
-    const sale = await manager.getRepository(Sale).createQueryBuilder('sale').setLock('pessimistic_write').where('sale.id = :id', { id }).getOne();
+    const sale = await manager
+      .getRepository(Sale)
+      .createQueryBuilder('sale')
+      .setLock('pessimistic_write')
+      .where('sale.id = :id', { id })
+      .getOne();
     if (!sale) return null;
     sale.lines = await manager.getRepository(SaleLine).find({ where: { saleId: id }, order: { id: 'ASC' } });
     return sale;

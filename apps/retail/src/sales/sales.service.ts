@@ -36,7 +36,11 @@ export class SalesService {
       limit: query.limit,
       offset: query.offset,
     });
-    return pageOf(rows.map((row) => this.toResponse(row)), total, query);
+    return pageOf(
+      rows.map((row) => this.toResponse(row)),
+      total,
+      query,
+    );
   }
 
   async get(id: number): Promise<SaleDetailResponse> {
@@ -81,7 +85,10 @@ export class SalesService {
 
   private checkCanSell(store: Store, register: CashRegister): void {
     if (register.storeId !== store.id) {
-      throw new RetailException(RetailErrorCode.RegisterNotInStore, `Cash register ${register.id} does not belong to store ${store.id}`);
+      throw new RetailException(
+        RetailErrorCode.RegisterNotInStore,
+        `Cash register ${register.id} does not belong to store ${store.id}`,
+      );
     }
     if (!store.active) throw new RetailException(RetailErrorCode.StoreInactive, `Store ${store.id} is inactive`);
     if (!register.active) throw new RetailException(RetailErrorCode.RegisterInactive, `Cash register ${register.id} is inactive`);

@@ -48,7 +48,12 @@ export async function seedDemoData(dataSource: DataSource, now = new Date()): Pr
     const sales = salesHistory(manager, stores, registers, random, now);
     const returns = returnsOf(manager, sales, random, now);
     await saveHistory(manager, sales, returns);
-    await recordEvents(manager, stores, sales, returns.map(([, saleReturn]) => saleReturn));
+    await recordEvents(
+      manager,
+      stores,
+      sales,
+      returns.map(([, saleReturn]) => saleReturn),
+    );
   });
 }
 
@@ -82,9 +87,13 @@ async function seedStores(manager: EntityManager): Promise<{ stores: Store[]; re
       type === 'STORE' ? [{ code, name, address, locationId: index + 1, active: true }] : [],
     ),
   );
-  const registers = await manager.getRepository(CashRegister).save(
-    stores.flatMap((store, s) => Array.from({ length: 2 + (s % 2) }, (_, r) => ({ storeId: store.id, code: `POS-${r + 1}`, active: true }))),
-  );
+  const registers = await manager
+    .getRepository(CashRegister)
+    .save(
+      stores.flatMap((store, s) =>
+        Array.from({ length: 2 + (s % 2) }, (_, r) => ({ storeId: store.id, code: `POS-${r + 1}`, active: true })),
+      ),
+    );
   return { stores, registers };
 }
 
@@ -151,14 +160,26 @@ function returnsOf(manager: EntityManager, sales: Sale[], random: Random, now: D
 /** Each kind in bulk, once the ids its rows point to are known. */
 async function saveHistory(manager: EntityManager, sales: Sale[], returns: Array<[Sale, SaleReturn]>): Promise<void> {
   await insertAll(manager, Sale, sales);
-  await insertAll(manager, SaleLine, sales.flatMap((sale) => sale.lines.map((line) => Object.assign(line, { saleId: sale.id }))));
+  await insertAll(
+    manager,
+    SaleLine,
+    sales.flatMap((sale) => sale.lines.map((line) => Object.assign(line, { saleId: sale.id }))),
+  );
   const saleReturns = returns.map(([sale, saleReturn]) => Object.assign(saleReturn, { saleId: sale.id }));
   await insertAll(manager, SaleReturn, saleReturns);
-  await insertAll(manager, SaleReturnLine, saleReturns.flatMap((saleReturn) => saleReturn.lines.map((line) => Object.assign(line, { returnId: saleReturn.id }))));
+  await insertAll(
+    manager,
+    SaleReturnLine,
+    saleReturns.flatMap((saleReturn) => saleReturn.lines.map((line) => Object.assign(line, { returnId: saleReturn.id }))),
+  );
 }
 
 /** TypeORM writes each generated id back into its entity. */
-async function insertAll<Entity extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<Entity>, rows: Entity[]): Promise<void> {
+async function insertAll<Entity extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<Entity>,
+  rows: Entity[],
+): Promise<void> {
   for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
     await manager.getRepository(target).insert(rows.slice(start, start + INSERT_CHUNK));
   }

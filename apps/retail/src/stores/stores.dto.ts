@@ -9,7 +9,11 @@ export class CreateStoreDto {
   @Matches(/^[A-Z0-9][A-Z0-9-]{0,29}$/, { message: 'code must be 1-30 upper-case letters, digits or dashes' })
   code!: string;
   @ApiProperty({ example: 'Lyon Part-Dieu' }) @IsString() @Length(1, 200) name!: string;
-  @ApiProperty({ description: "The store's location in inventory", example: 3 }) @IsInt() @Min(1) @Max(MAX_ID) location_id!: number;
+  @ApiProperty({ description: "The store's location in inventory", example: 3 })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  location_id!: number;
   @ApiPropertyOptional() @IsOptionalField() @IsString() @Length(1, 500) address?: string;
   @ApiPropertyOptional({ default: true }) @IsOptionalField() @IsBoolean() active?: boolean;
 }
