@@ -17,14 +17,12 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
     if ((await manager.getRepository(Product).count()) > 0) return;
     const categories = await manager.getRepository(Category).save(DEMO_CATEGORIES.map((name) => ({ name, description: null })));
     const suppliers = await manager.getRepository(Supplier).save(DEMO_SUPPLIERS);
-    const locations = await manager
-      .getRepository(Location)
-      .save(
-        DEMO_LOCATIONS.map((location) => ({
-          ...location,
-          type: location.type === 'WAREHOUSE' ? LocationType.Warehouse : LocationType.Store,
-        })),
-      );
+    const locations = await manager.getRepository(Location).save(
+      DEMO_LOCATIONS.map((location) => ({
+        ...location,
+        type: location.type === 'WAREHOUSE' ? LocationType.Warehouse : LocationType.Store,
+      })),
+    );
     const products = await manager.getRepository(Product).save(
       DEMO_PRODUCTS.map(([sku, name, category, supplier, price]) => ({
         sku,
