@@ -3,9 +3,10 @@ import { ServiceName } from '@app/contracts';
 import { ecommerceService } from '../../apps/ecommerce/src/ecommerce.service';
 import { inventoryService } from '../../apps/inventory/src/inventory.service';
 import { retailService } from '../../apps/retail/src/retail.service';
+import { sagaOrchestratorService } from '../../apps/saga-orchestrator/src/saga-orchestrator.service';
 
 /** The services this workspace builds, in start-up order. */
-export const SERVICE_DEFINITIONS = [inventoryService, ecommerceService, retailService] as unknown as ServiceDefinition[];
+export const SERVICE_DEFINITIONS = [inventoryService, ecommerceService, retailService, sagaOrchestratorService] as unknown as ServiceDefinition[];
 
 export function definitionOf(name: string): ServiceDefinition {
   const definition = SERVICE_DEFINITIONS.find((candidate) => candidate.service === name);

@@ -6,4 +6,5 @@ export * from './inventory';
 export * from './money';
 export * from './optional-field';
 export * from './paging';
+export * from './saga';
 export * from './services';

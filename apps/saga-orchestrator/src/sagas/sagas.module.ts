@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { Participants } from '../engine/participants';
+import { SagaMetrics, sagaMetricProviders } from '../engine/saga.metrics';
+import { SagaRunner } from '../engine/saga-runner';
+import { SagaSteps } from '../engine/saga-steps';
+import { SagaWorker } from '../engine/saga-worker';
+import { OrderProcessingController } from './order-processing.controller';
+import { SagasController } from './sagas.controller';
+import { SagasRepository } from './sagas.repository';
+import { SagasService } from './sagas.service';
+
+@Module({
+  controllers: [OrderProcessingController, SagasController],
+  providers: [
+    ...sagaMetricProviders,
+    SagaMetrics,
+    Participants,
+    SagaSteps,
+    SagaRunner,
+    SagaWorker,
+    SagasRepository,
+    SagasService,
+  ],
+  exports: [SagaWorker],
+})
+export class SagasModule {}

@@ -1,0 +1,135 @@
+import { SagaStatus, TERMINAL_SAGA_STATUSES } from '@app/contracts';
+import { PgErrorCode, isPgError } from '@app/persistence';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, Not } from 'typeorm';
+import { Saga, SagaLogEntry } from './saga.entity';
+
+export type LogEntry = Pick<SagaLogEntry, 'kind' | 'name' | 'status' | 'attempt' | 'durationMs' | 'error'>;
+
+/** The driver's write was fenced off: another instance owns the saga now. */
+export class LostLease extends Error {}
+
+export interface SagaFilter {
+  status?: SagaStatus;
+  customerId?: number;
+  limit: number;
+  offset: number;
+}
+
+@Injectable()
+export class SagasRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Inserts a new saga; with an idempotency key already used by that customer, returns that saga instead. */
+  async insertOrFind(saga: Saga): Promise<{ saga: Saga; created: boolean }> {
+    try {
+      await this.dataSource.getRepository(Saga).insert(saga);
+      return { saga, created: true };
+    } catch (error) {
+      if (saga.idempotencyKey && isPgError(error, PgErrorCode.uniqueViolation)) {
+        const existing = await this.dataSource
+          .getRepository(Saga)
+          .findOneByOrFail({ customerId: saga.customerId, idempotencyKey: saga.idempotencyKey });
+        return { saga: existing, created: false };
+      }
+      throw error;
+    }
+  }
+
+  findById(id: string): Promise<Saga | null> {
+    return this.dataSource.getRepository(Saga).findOneBy({ id });
+  }
+
+  findPage(filter: SagaFilter): Promise<[Saga[], number]> {
+    return this.dataSource.getRepository(Saga).findAndCount({
+      where: {
+        ...(filter.status && { status: filter.status }),
+        ...(filter.customerId && { customerId: filter.customerId }),
+      },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: filter.limit,
+      skip: filter.offset,
+    });
+  }
+
+  logOf(sagaId: string): Promise<SagaLogEntry[]> {
+    return this.dataSource.getRepository(SagaLogEntry).find({ where: { sagaId }, order: { id: 'ASC' } });
+  }
+
+  /**
+   * Writes a transition and its log entry in one transaction, renewing the lease, if `saga` is still
+   * the version this driver last wrote; otherwise nothing is written and LostLease is thrown.
+   */
+  async transition(
+    saga: Saga,
+    changes: Partial<Saga>,
+    leaseSeconds: number,
+    log?: LogEntry,
+    lease: 'renew' | 'release' = 'renew',
+  ): Promise<Saga> {
+    const leaseChange =
+      lease === 'renew'
+        ? { leaseUntil: () => `now() + make_interval(secs => ${Number(leaseSeconds)})` }
+        : { owner: null, leaseUntil: null };
+    await this.dataSource.transaction(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(Saga)
+        .set({ ...changes, version: saga.version + 1, ...leaseChange })
+        .where('id = :id AND version = :version', { id: saga.id, version: saga.version })
+        .execute();
+      if (result.affected !== 1) throw new LostLease(`saga ${saga.id} is driven elsewhere now`);
+      if (log) await manager.getRepository(SagaLogEntry).insert({ ...log, sagaId: saga.id });
+    });
+    return Object.assign(
+      saga,
+      changes,
+      { version: saga.version + 1 },
+      lease === 'release' ? { owner: null, leaseUntil: null } : {},
+    );
+  }
+
+  /** Appends to the history without touching the saga (an operator's retry request). */
+  async log(sagaId: string, entry: LogEntry): Promise<void> {
+    await this.dataSource.getRepository(SagaLogEntry).insert({ ...entry, sagaId });
+  }
+
+  /**
+   * Takes over sagas that are due and not leased (their retry time has come, or their owner died):
+   * SKIP LOCKED so that instances claiming at the same time take different sagas.
+   */
+  async claimRunnable(owner: string, limit: number, leaseSeconds: number): Promise<Saga[]> {
+    if (limit <= 0) return [];
+    const ids = (await this.dataSource.query(
+      `UPDATE sagas SET owner = $1, lease_until = now() + make_interval(secs => $3), version = version + 1
+        WHERE id IN (SELECT id FROM sagas
+                      WHERE status NOT IN ('COMPLETED', 'COMPENSATED', 'FAILED')
+                        AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until < now())
+                      ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+        RETURNING id`,
+      [owner, limit, leaseSeconds],
+    )) as [Array<{ id: string }>, number];
+    const claimed = ids[0].map((row) => row.id);
+    return claimed.length ? this.dataSource.getRepository(Saga).findBy({ id: In(claimed) }) : [];
+  }
+
+  /** Gives a saga back (shutdown, or waiting for a retry) so that any instance may resume it. */
+  async release(saga: Saga): Promise<void> {
+    await this.dataSource.getRepository(Saga).update({ id: saga.id, version: saga.version }, { owner: null, leaseUntil: null });
+  }
+
+  async countsByStatus(): Promise<{ byStatus: Partial<Record<SagaStatus, number>>; stuck: number }> {
+    const rows = (await this.dataSource.query(
+      `SELECT status, count(*)::int AS count, count(*) FILTER (WHERE deadline_at < now() - interval '1 minute')::int AS stuck
+         FROM sagas WHERE status NOT IN ('COMPLETED', 'COMPENSATED') GROUP BY status`,
+    )) as Array<{ status: SagaStatus; count: number; stuck: number }>;
+    const byStatus = Object.fromEntries(rows.map((row) => [row.status, row.count]));
+    const stuck = rows.filter((row) => row.status !== 'FAILED').reduce((sum, row) => sum + row.stuck, 0);
+    return { byStatus, stuck };
+  }
+
+  countUnfinished(): Promise<number> {
+    return this.dataSource.getRepository(Saga).countBy({ status: Not(In([...TERMINAL_SAGA_STATUSES])) });
+  }
+}

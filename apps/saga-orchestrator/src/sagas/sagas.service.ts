@@ -1,0 +1,170 @@
+import { RequestValidationException } from '@app/bootstrap';
+import { ServiceConfig } from '@app/config';
+import { Page, pageOf } from '@app/contracts';
+import { Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { SagaMetrics } from '../engine/saga.metrics';
+import { SagaWorker } from '../engine/saga-worker';
+import { SagaErrorCode, SagaException } from '../saga.exception';
+import { SagaOrchestratorEnvironment } from '../saga-orchestrator.environment';
+import { OrderRequest, Saga, SagaLogEntry } from './saga.entity';
+import { SagaAccepted, SagaQuery, SagaResponse, SagaSummary, StartOrderProcessingDto } from './sagas.dto';
+import { SagasRepository } from './sagas.repository';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+const seconds = (ms: number) => Math.round(ms) / 1000;
+
+@Injectable()
+export class SagasService {
+  constructor(
+    private readonly sagas: SagasRepository,
+    private readonly worker: SagaWorker,
+    private readonly metrics: SagaMetrics,
+    private readonly config: ServiceConfig<SagaOrchestratorEnvironment>,
+  ) {}
+
+  /** Records the saga (PENDING) and starts driving it; a repeated Idempotency-Key returns the first saga. */
+  async start(
+    customerId: number,
+    dto: StartOrderProcessingDto,
+    idempotencyKey?: string,
+    correlationId?: string,
+  ): Promise<SagaAccepted> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new RequestValidationException([
+        { field: 'Idempotency-Key', problems: ['Idempotency-Key must be 1 to 200 visible ASCII characters'] },
+      ]);
+    }
+    const request = JSON.parse(JSON.stringify(dto)) as OrderRequest;
+    const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
+    const drivesHere = this.worker.hasCapacity;
+    const now = Date.now();
+    const { saga, created } = await this.sagas.insertOrFind(
+      Object.assign(new Saga(), {
+        id: randomUUID(),
+        customerId,
+        idempotencyKey: idempotencyKey ?? null,
+        requestHash,
+        request,
+        status: 'PENDING',
+        nextStep: 'CHECK_STOCK',
+        effectiveSteps: [],
+        pendingCompensations: [],
+        attempts: 0,
+        outcomeUnknown: false,
+        orderId: null,
+        paymentId: null,
+        failureReason: null,
+        lastError: null,
+        deadlineAt: new Date(now + this.config.env.SAGA_DEADLINE_SECONDS * 1000),
+        nextAttemptAt: new Date(now),
+        // Not driven here when this instance is full: a poll (here or elsewhere) claims it.
+        owner: drivesHere ? this.worker.instanceId : null,
+        leaseUntil: drivesHere ? new Date(now + this.config.env.SAGA_LEASE_SECONDS * 1000) : null,
+        version: 0,
+        correlationId: correlationId ?? null,
+        createdAt: new Date(now),
+        updatedAt: new Date(now),
+        finishedAt: null,
+      } satisfies Partial<Saga>),
+    );
+    if (!created) {
+      if (saga.requestHash !== requestHash) {
+        throw new SagaException(SagaErrorCode.IdempotencyKeyReused, 'This Idempotency-Key was used for a different order');
+      }
+      return { saga_id: saga.id, status: saga.status, message: 'Order processing already started with this Idempotency-Key' };
+    }
+    this.metrics.started();
+    if (drivesHere) this.worker.drive(saga);
+    return { saga_id: saga.id, status: saga.status, message: 'Order processing started' };
+  }
+
+  async get(id: string): Promise<SagaResponse> {
+    const saga = await this.find(id);
+    return this.toResponse(saga, await this.sagas.logOf(id));
+  }
+
+  async list(query: SagaQuery): Promise<Page<SagaSummary>> {
+    const [rows, total] = await this.sagas.findPage({
+      status: query.status,
+      customerId: query.customer_id,
+      limit: query.limit,
+      offset: query.offset,
+    });
+    return pageOf(
+      rows.map((saga) => this.toSummary(saga)),
+      total,
+      query,
+    );
+  }
+
+  /** An operator's retry of a FAILED saga: compensation resumes, or (when paid) confirmation does. */
+  async retry(id: string): Promise<SagaAccepted> {
+    const saga = await this.find(id);
+    if (saga.status !== 'FAILED') {
+      throw new SagaException(SagaErrorCode.NotRetryable, `Saga ${id} is ${saga.status}; only a FAILED saga can be retried`);
+    }
+    const resumeAs = saga.pendingCompensations.length > 0 ? 'COMPENSATING' : 'PAYMENT_COMPLETED';
+    await this.sagas.transition(
+      saga,
+      { status: resumeAs, attempts: 0, outcomeUnknown: false, nextAttemptAt: new Date(), finishedAt: null },
+      this.config.env.SAGA_LEASE_SECONDS,
+      { kind: 'RETRY', name: resumeAs, status: 'REQUESTED', attempt: 1, durationMs: 0, error: saga.failureReason },
+      'release',
+    );
+    void this.worker.poll();
+    return { saga_id: id, status: resumeAs, message: 'Retry scheduled' };
+  }
+
+  private async find(id: string): Promise<Saga> {
+    const saga = await this.sagas.findById(id);
+    if (!saga) throw new SagaException(SagaErrorCode.SagaNotFound, `Saga ${id} not found`);
+    return saga;
+  }
+
+  private toSummary(saga: Saga): SagaSummary {
+    return {
+      saga_id: saga.id,
+      customer_id: saga.customerId,
+      status: saga.status,
+      created_at: saga.createdAt.toISOString(),
+      updated_at: saga.updatedAt.toISOString(),
+      duration: seconds((saga.finishedAt ?? new Date()).getTime() - saga.createdAt.getTime()),
+      order_id: saga.orderId,
+      failure_reason: saga.failureReason,
+    };
+  }
+
+  private toResponse(saga: Saga, log: SagaLogEntry[]): SagaResponse {
+    const attemptsOf = (kind: 'STEP' | 'COMPENSATION') => {
+      const byName = new Map<string, SagaLogEntry[]>();
+      for (const entry of log.filter((e) => e.kind === kind)) byName.set(entry.name, [...(byName.get(entry.name) ?? []), entry]);
+      return [...byName.entries()].map(([name, entries]) => {
+        const last = entries[entries.length - 1];
+        return {
+          name,
+          status: last.status,
+          attempts: entries.length,
+          duration: seconds(entries.reduce((sum, entry) => sum + entry.durationMs, 0)),
+          ...(last.error && { error: last.error }),
+        };
+      });
+    };
+    return {
+      ...this.toSummary(saga),
+      steps: attemptsOf('STEP').map(({ name, ...view }) => ({ step: name, ...view })),
+      compensations: attemptsOf('COMPENSATION').map(({ name, ...view }) => ({ compensation: name, ...view })),
+      payment_id: saga.paymentId,
+      history: log.map((entry) => ({
+        kind: entry.kind,
+        name: entry.name,
+        status: entry.status,
+        attempt: entry.attempt,
+        duration: seconds(entry.durationMs),
+        ...(entry.error && { error: entry.error }),
+        at: entry.at.toISOString(),
+      })),
+    };
+  }
+}
