@@ -10,7 +10,7 @@ export class SagaOrchestratorEnvironment extends ServiceEnvironment {
   @Expose() @IsInt() @Min(50) @Max(60_000) SAGA_CALL_TIMEOUT_MS: number = 3000;
 
   /** Attempts of a forward step (before payment) or a compensation before giving up on it. */
-  @Expose() @IsInt() @Min(1) @Max(100) SAGA_MAX_ATTEMPTS: number = 5;
+  @Expose() @IsInt() @Min(1) @Max(10_000) SAGA_MAX_ATTEMPTS: number = 5;
 
   /** First retry delay; it doubles (with jitter) up to SAGA_MAX_BACKOFF_MS. */
   @Expose() @IsInt() @Min(1) @Max(60_000) SAGA_BACKOFF_MS: number = 200;

@@ -8,6 +8,7 @@ import { BILLING, SHIPPING, givenCatalogue as givenCatalogueCopy, givenCustomer 
 import { inventoryDatabase } from '../../inventory/src/inventory.database';
 import { inventoryService } from '../../inventory/src/inventory.service';
 import { givenCatalogue, givenStock, stockOf } from '../../inventory/test/fixtures';
+import { sagaOrchestratorDatabase } from '../src/saga-orchestrator.database';
 import { sagaOrchestratorService } from '../src/saga-orchestrator.service';
 
 /** Settings that make retries and take-overs quick enough for tests. */
@@ -27,19 +28,22 @@ export const FAST_SAGAS = {
 export class OrderSystem {
   inventory?: TestApp;
   ecommerce?: TestApp;
+  /** The instance tests talk to; more may run (see startOrchestrator). */
   orchestrator?: TestApp;
+  private readonly orchestrators = new Set<TestApp>();
   productIds: number[] = [];
   warehouseId = 0;
   customerId = 0;
   private inventoryDb!: TestDatabase;
   private ecommerceDb!: TestDatabase;
-  private orchestratorDb?: TestDatabase;
+  private orchestratorDb!: TestDatabase;
   private ports = { inventory: 0, ecommerce: 0 };
 
   static async start(products = 2, orchestratorEnv: Record<string, string> = {}): Promise<OrderSystem> {
     const system = new OrderSystem();
     system.inventoryDb = await createTestDatabase(inventoryDatabase);
     system.ecommerceDb = await createTestDatabase(ecommerceDatabase);
+    system.orchestratorDb = await createTestDatabase(sagaOrchestratorDatabase);
     system.ports = { inventory: await freePort(), ecommerce: await freePort() };
     await system.startInventory();
     await system.startEcommerce();
@@ -81,20 +85,46 @@ export class OrderSystem {
     this.ecommerce = undefined;
   }
 
-  /** A new orchestrator instance (on the same database after the first). */
+  /** One more orchestrator instance, on the shared orchestrator database. */
   async startOrchestrator(env: Record<string, string> = {}): Promise<TestApp> {
     const instance = await createTestApp(sagaOrchestratorService, {
       database: this.orchestratorDb,
       env: {
         ...FAST_SAGAS,
-        INVENTORY_TCP_URL: `127.0.0.1:${this.ports.inventory}`,
-        ECOMMERCE_TCP_URL: `127.0.0.1:${this.ports.ecommerce}`,
+        ...this.participantAddresses,
         ...env,
       },
     });
-    this.orchestratorDb ??= instance.database;
-    this.orchestrator = instance;
+    this.orchestrator ??= instance;
+    this.orchestrators.add(instance);
     return instance;
+  }
+
+  /** A query on the orchestrator's database while no instance runs in this process. */
+  async orchestratorsDatabaseQuery(sql: string): Promise<Array<{ n: number }>> {
+    const { Client } = await import('pg');
+    const client = new Client({ connectionString: this.orchestratorDb.url });
+    await client.connect();
+    try {
+      return (await client.query(sql)).rows;
+    } finally {
+      await client.end();
+    }
+  }
+
+  /** Where an orchestrator outside this process (a child process) must connect. */
+  get orchestratorDatabaseName(): string {
+    return this.orchestratorDb.name;
+  }
+
+  get participantAddresses(): Record<string, string> {
+    return { INVENTORY_TCP_URL: `127.0.0.1:${this.ports.inventory}`, ECOMMERCE_TCP_URL: `127.0.0.1:${this.ports.ecommerce}` };
+  }
+
+  async stopOrchestrator(instance: TestApp): Promise<void> {
+    await instance.close();
+    this.orchestrators.delete(instance);
+    if (this.orchestrator === instance) this.orchestrator = [...this.orchestrators][0];
   }
 
   async stock(productId = this.productIds[0]) {
@@ -141,10 +171,10 @@ export class OrderSystem {
   }
 
   async close(): Promise<void> {
-    await this.orchestrator?.close();
+    for (const instance of this.orchestrators) await instance.close();
     await this.stopEcommerce();
     await this.stopInventory();
-    await this.orchestratorDb?.drop();
+    await this.orchestratorDb.drop();
     await this.inventoryDb.drop();
     await this.ecommerceDb.drop();
   }
