@@ -22,6 +22,6 @@ export class SagaOrchestratorEnvironment extends ServiceEnvironment {
   /** How often an instance looks for sagas to resume (retries due, leases expired, deadlines). */
   @Expose() @IsInt() @Min(10) @Max(60_000) SAGA_POLL_INTERVAL_MS: number = 250;
 
-  /** Sagas one instance drives at once. */
-  @Expose() @IsInt() @Min(1) @Max(10_000) SAGA_MAX_IN_FLIGHT: number = 200;
+  /** Sagas one instance drives at once (0: it only takes requests; other instances drive). */
+  @Expose() @IsInt() @Min(0) @Max(10_000) SAGA_MAX_IN_FLIGHT: number = 200;
 }
