@@ -15,26 +15,11 @@ describe('saga orchestrator API', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    // Nothing listens on these ports; the worker is slowed so that nothing moves during the tests.
-    t = await createTestApp(sagaOrchestratorService, {
-      env: {
-        INVENTORY_TCP_URL: '127.0.0.1:9',
-        ECOMMERCE_TCP_URL: '127.0.0.1:9',
-        SAGA_POLL_INTERVAL_MS: '60000',
-        SAGA_MAX_IN_FLIGHT: '1',
-      },
-    });
-    // Keep new sagas PENDING: this instance's one driving slot is taken.
-    (t.app.get(SagaWorker) as unknown as { inFlight: Map<string, Promise<void>> }).inFlight.set(
-      'busy',
-      new Promise(() => undefined),
-    );
+    // An instance that only takes requests (no driving): sagas stay PENDING while the API is examined.
+    t = await createTestApp(sagaOrchestratorService, { env: { SAGA_MAX_IN_FLIGHT: '0' } });
   });
 
-  afterAll(async () => {
-    (t.app.get(SagaWorker) as unknown as { inFlight: Map<string, Promise<void>> }).inFlight.clear();
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   const start = (body: object, customer: string | number = 123) =>
     request(t.http).post(`/api/v1/customers/${customer}/order-processing`).send(body);
