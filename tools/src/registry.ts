@@ -6,7 +6,12 @@ import { retailService } from '../../apps/retail/src/retail.service';
 import { sagaOrchestratorService } from '../../apps/saga-orchestrator/src/saga-orchestrator.service';
 
 /** The services this workspace builds, in start-up order. */
-export const SERVICE_DEFINITIONS = [inventoryService, ecommerceService, retailService, sagaOrchestratorService] as unknown as ServiceDefinition[];
+export const SERVICE_DEFINITIONS = [
+  inventoryService,
+  ecommerceService,
+  retailService,
+  sagaOrchestratorService,
+] as unknown as ServiceDefinition[];
 
 export function definitionOf(name: string): ServiceDefinition {
   const definition = SERVICE_DEFINITIONS.find((candidate) => candidate.service === name);

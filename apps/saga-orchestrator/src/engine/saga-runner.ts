@@ -5,6 +5,7 @@ import { SagaOrchestratorEnvironment } from '../saga-orchestrator.environment';
 import { Saga } from '../sagas/saga.entity';
 import { LogEntry, LostLease, SagasRepository } from '../sagas/sagas.repository';
 import { CommandRejected, TransientFailure } from './participants';
+import { SagaEndings } from './saga-endings';
 import { SagaMetrics } from './saga.metrics';
 import { COMPENSATION_OF, Outcome, SagaSteps } from './saga-steps';
 
@@ -49,6 +50,7 @@ export class SagaRunner {
     private readonly sagas: SagasRepository,
     private readonly steps: SagaSteps,
     private readonly metrics: SagaMetrics,
+    private readonly endings: SagaEndings,
     private readonly config: ServiceConfig<SagaOrchestratorEnvironment>,
   ) {}
 
@@ -268,5 +270,6 @@ export class SagaRunner {
 
   private ended(saga: Saga): void {
     this.metrics.ended(saga.status, (Date.now() - saga.createdAt.getTime()) / 1000);
+    this.endings.ended(saga.id);
   }
 }

@@ -8,7 +8,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { SagaAccepted, SagaIdParam, SagaPage, SagaQuery, SagaResponse } from './sagas.dto';
+import { SagaAccepted, SagaIdParam, SagaPage, SagaQuery, SagaResponse, SagaWaitQuery } from './sagas.dto';
 import { SagasService } from './sagas.service';
 
 @ApiTags('sagas')
@@ -26,8 +26,8 @@ export class SagasController {
   @Get(':saga_id')
   @ApiOkResponse({ type: SagaResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
-  get(@Param() { saga_id }: SagaIdParam): Promise<SagaResponse> {
-    return this.sagas.get(saga_id);
+  get(@Param() { saga_id }: SagaIdParam, @Query() { wait_seconds }: SagaWaitQuery): Promise<SagaResponse> {
+    return this.sagas.get(saga_id, wait_seconds);
   }
 
   @Post(':saga_id/retry')

@@ -36,6 +36,20 @@ export class StartOrderProcessingDto {
   @ApiProperty({ enum: PAYMENT_METHODS }) @IsIn(PAYMENT_METHODS) payment_method!: PaymentMethod;
 }
 
+export class SagaWaitQuery {
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 30,
+    description: 'Answer as soon as the saga has ended, waiting at most this long',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(30)
+  wait_seconds?: number;
+}
+
 export class SagaQuery extends PageQuery {
   @ApiPropertyOptional({ enum: SAGA_STATUSES }) @IsOptional() @IsIn(SAGA_STATUSES) status?: SagaStatus;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) customer_id?: number;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { Participants } from '../engine/participants';
 import { SagaMetrics, sagaMetricProviders } from '../engine/saga.metrics';
+import { SagaEndings } from '../engine/saga-endings';
 import { SagaRunner } from '../engine/saga-runner';
 import { SagaSteps } from '../engine/saga-steps';
 import { SagaWorker } from '../engine/saga-worker';
@@ -14,6 +15,7 @@ import { SagasService } from './sagas.service';
   providers: [
     ...sagaMetricProviders,
     SagaMetrics,
+    SagaEndings,
     Participants,
     SagaSteps,
     SagaRunner,

@@ -1,8 +1,9 @@
 import { RequestValidationException } from '@app/bootstrap';
 import { ServiceConfig } from '@app/config';
-import { Page, pageOf } from '@app/contracts';
+import { Page, TERMINAL_SAGA_STATUSES, pageOf } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
+import { SagaEndings } from '../engine/saga-endings';
 import { SagaMetrics } from '../engine/saga.metrics';
 import { SagaWorker } from '../engine/saga-worker';
 import { SagaErrorCode, SagaException } from '../saga.exception';
@@ -12,6 +13,7 @@ import { SagaAccepted, SagaQuery, SagaResponse, SagaSummary, StartOrderProcessin
 import { SagasRepository } from './sagas.repository';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+const WAIT_RECHECK_MS = 200;
 
 const seconds = (ms: number) => Math.round(ms) / 1000;
 
@@ -21,6 +23,7 @@ export class SagasService {
     private readonly sagas: SagasRepository,
     private readonly worker: SagaWorker,
     private readonly metrics: SagaMetrics,
+    private readonly endings: SagaEndings,
     private readonly config: ServiceConfig<SagaOrchestratorEnvironment>,
   ) {}
 
@@ -80,8 +83,15 @@ export class SagasService {
     return { saga_id: saga.id, status: saga.status, message: 'Order processing started' };
   }
 
-  async get(id: string): Promise<SagaResponse> {
-    const saga = await this.find(id);
+  /** With `waitSeconds`, answers as soon as the saga has ended (or when the wait is over). */
+  async get(id: string, waitSeconds = 0): Promise<SagaResponse> {
+    let saga = await this.find(id);
+    const until = Date.now() + waitSeconds * 1000;
+    while (!TERMINAL_SAGA_STATUSES.includes(saga.status) && Date.now() < until) {
+      // Woken at once for sagas driven here; sagas driven by another instance are looked at again.
+      await this.endings.wait(id, Math.min(WAIT_RECHECK_MS, until - Date.now()));
+      saga = await this.find(id);
+    }
     return this.toResponse(saga, await this.sagas.logOf(id));
   }
 
