@@ -67,12 +67,14 @@ export async function startSystem(definitions: ServiceDefinition[], instances: n
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 
+  // e.g. SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile every service.
+  const nodeArguments = (process.env.SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const ready: Array<Promise<void>> = [];
   for (const definition of definitions) {
     for (let instance = 0; instance < instances; instance++) {
       const ports = SERVICES[definition.service];
       const port = ports.httpPort + instance * INSTANCE_PORT_STEP;
-      const child = spawn(process.execPath, [entryOf(definition.service)], {
+      const child = spawn(process.execPath, [...nodeArguments, entryOf(definition.service)], {
         stdio: 'inherit',
         env: {
           ...process.env,

@@ -58,8 +58,9 @@ export class SagasRepository {
   }
 
   /**
-   * Writes a transition and its log entry in one transaction, renewing the lease, if `saga` is still
-   * the version this driver last wrote; otherwise nothing is written and LostLease is thrown.
+   * Writes a transition and its log entry, renewing (or releasing) the lease, if `saga` is still the
+   * version this driver last wrote; otherwise nothing is written and LostLease is thrown. One
+   * statement (an UPDATE feeding an INSERT): atomic, and one round trip on the hot path.
    */
   async transition(
     saga: Saga,
@@ -68,20 +69,27 @@ export class SagasRepository {
     log?: LogEntry,
     lease: 'renew' | 'release' = 'renew',
   ): Promise<Saga> {
-    const leaseChange =
-      lease === 'renew'
-        ? { leaseUntil: () => `now() + make_interval(secs => ${Number(leaseSeconds)})` }
-        : { owner: null, leaseUntil: null };
-    await this.dataSource.transaction(async (manager) => {
-      const result = await manager
-        .createQueryBuilder()
-        .update(Saga)
-        .set({ ...changes, version: saga.version + 1, ...leaseChange })
-        .where('id = :id AND version = :version', { id: saga.id, version: saga.version })
-        .execute();
-      if (result.affected !== 1) throw new LostLease(`saga ${saga.id} is driven elsewhere now`);
-      if (log) await manager.getRepository(SagaLogEntry).insert({ ...log, sagaId: saga.id });
+    const metadata = this.dataSource.getMetadata(Saga);
+    const parameters: unknown[] = [saga.id, saga.version, leaseSeconds];
+    const assignments = Object.entries(changes).map(([property, value]) => {
+      parameters.push(value);
+      return `"${metadata.findColumnWithPropertyName(property)!.databaseName}" = $${parameters.length}`;
     });
+    const leaseAssignment =
+      lease === 'renew' ? 'lease_until = now() + make_interval(secs => $3)' : 'owner = NULL, lease_until = NULL';
+    const update = `UPDATE sagas SET ${[...assignments, leaseAssignment, 'version = version + 1', 'updated_at = now()'].join(', ')}
+      WHERE id = $1 AND version = $2 AND $3::int IS NOT NULL RETURNING id`;
+    let sql = update;
+    if (log) {
+      parameters.push(log.kind, log.name, log.status, log.attempt, log.durationMs, log.error);
+      const n = parameters.length;
+      sql = `WITH updated AS (${update})
+        INSERT INTO saga_log (saga_id, kind, name, status, attempt, duration_ms, error)
+        SELECT id, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n} FROM updated RETURNING saga_id`;
+    }
+    const result = (await this.dataSource.query(sql, parameters)) as unknown[] | [unknown[], number];
+    const rows = log ? (result as unknown[]) : (result as [unknown[], number])[0];
+    if (rows.length !== 1) throw new LostLease(`saga ${saga.id} is driven elsewhere now`);
     return Object.assign(
       saga,
       changes,
