@@ -1,3 +1,6 @@
+import { EntityManager } from 'typeorm';
+import { CatalogueProduct } from './catalogue-product.entity';
+
 /**
  * The demo catalogue and locations, shared by the services' demo data so that they agree: on a fresh
  * inventory database product ids are 1..30 in this order, the warehouse is location 1 and the
@@ -59,3 +62,29 @@ export const DEMO_PRODUCTS: Array<[sku: string, name: string, category: number, 
   ['PER-TISSUE-10', 'Tissues x10', 5, 3, '1.59'],
   ['PER-RAZOR-4', 'Razors x4', 5, 3, '5.90'],
 ];
+
+/**
+ * Demo data of a service that keeps a catalogue copy: the demo catalogue as inventory's demo data
+ * numbers it (products 1..30, categories 1..6 in list order), as the oldest possible version, so that
+ * any real event from inventory replaces it. Rows already there are left alone.
+ */
+export async function seedCatalogueCopy(manager: EntityManager): Promise<void> {
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(CatalogueProduct)
+    .values(
+      DEMO_PRODUCTS.map(([sku, name, category, , price], index) => ({
+        productId: index + 1,
+        sku,
+        name,
+        categoryId: category + 1,
+        categoryName: DEMO_CATEGORIES[category],
+        price,
+        active: true,
+        sourceUpdatedAt: new Date(0),
+      })),
+    )
+    .orIgnore()
+    .execute();
+}

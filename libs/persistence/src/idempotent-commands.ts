@@ -20,9 +20,11 @@ export class RollbackWith<T> {
 export class IdempotentCommands {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * No lookup before the work: a repeated key is rare, and the insert of its reply at the end fails on
+   * the key and rolls the repeated work back — one database round trip less for every first command.
+   */
   async once<T>(key: string, pattern: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const previous = await this.replyTo<T>(key);
-    if (previous !== undefined) return previous;
     try {
       return await this.dataSource.transaction(async (manager) => {
         const reply = await work(manager);
@@ -35,7 +37,7 @@ export class IdempotentCommands {
         const recorded = await this.recordIfAbsent(this.dataSource.manager, key, pattern, reply);
         return recorded ? reply : ((await this.replyTo<T>(key)) as T);
       }
-      // The same command ran at the same time and committed first: answer as it did.
+      // The command ran before (or at the same time and committed first): answer as it did.
       if (isPgError(error, PgErrorCode.uniqueViolation)) {
         const stored = await this.replyTo<T>(key);
         if (stored !== undefined) return stored;

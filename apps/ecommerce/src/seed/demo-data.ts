@@ -1,4 +1,4 @@
-import { CatalogueProduct, DEMO_CATEGORIES, DEMO_PRODUCTS } from '@app/catalogue';
+import { seedCatalogueCopy } from '@app/catalogue';
 import { DataSource } from 'typeorm';
 import { Customer } from '../customers/customer.entity';
 
@@ -33,24 +33,6 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
     );
     // Given ids leave the sequence behind: move it past them, or the next customer collides.
     await manager.query(`SELECT setval(pg_get_serial_sequence('customers', 'id'), (SELECT max(id) FROM customers))`);
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(CatalogueProduct)
-      .values(
-        DEMO_PRODUCTS.map(([sku, name, category, , price], index) => ({
-          productId: index + 1,
-          sku,
-          name,
-          categoryId: category + 1,
-          categoryName: DEMO_CATEGORIES[category],
-          price,
-          active: true,
-          // The oldest possible version: any real event from inventory replaces it.
-          sourceUpdatedAt: new Date(0),
-        })),
-      )
-      .orIgnore()
-      .execute();
+    await seedCatalogueCopy(manager);
   });
 }

@@ -1,4 +1,4 @@
-import { CatalogueProduct, DEMO_CATEGORIES, DEMO_LOCATIONS, DEMO_PRODUCTS } from '@app/catalogue';
+import { DEMO_LOCATIONS, DEMO_PRODUCTS, seedCatalogueCopy } from '@app/catalogue';
 import { cents, money } from '@app/contracts';
 import { recordEvent } from '@app/events';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
@@ -42,7 +42,7 @@ const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(ran
 export async function seedDemoData(dataSource: DataSource, now = new Date()): Promise<void> {
   await dataSource.transaction(async (manager) => {
     if ((await manager.getRepository(Store).count()) > 0) return;
-    await seedCatalogue(manager);
+    await seedCatalogueCopy(manager);
     const { stores, registers } = await seedStores(manager);
     const random = seededRandom(20_240_501);
     const sales = salesHistory(manager, stores, registers, random, now);
@@ -55,29 +55,6 @@ export async function seedDemoData(dataSource: DataSource, now = new Date()): Pr
       returns.map(([, saleReturn]) => saleReturn),
     );
   });
-}
-
-/** As inventory's demo data numbers them: products 1..30 and categories 1..6 in list order. */
-async function seedCatalogue(manager: EntityManager): Promise<void> {
-  await manager
-    .createQueryBuilder()
-    .insert()
-    .into(CatalogueProduct)
-    .values(
-      DEMO_PRODUCTS.map(([sku, name, category, , price], index) => ({
-        productId: index + 1,
-        sku,
-        name,
-        categoryId: category + 1,
-        categoryName: DEMO_CATEGORIES[category],
-        price,
-        active: true,
-        // Older than any real product event, so inventory's own copy replaces this one.
-        sourceUpdatedAt: new Date(0),
-      })),
-    )
-    .orIgnore()
-    .execute();
 }
 
 async function seedStores(manager: EntityManager): Promise<{ stores: Store[]; registers: CashRegister[] }> {
