@@ -62,7 +62,8 @@ describe('store sales reach inventory through the outbox', () => {
   });
 
   afterAll(async () => {
-    await retail.close();
+    await retail.app.close();
+    await retail.database.drop();
     await stopInventory();
     await inventoryDb.drop();
   });
@@ -105,14 +106,32 @@ describe('store sales reach inventory through the outbox', () => {
     expect(await storeStock()).toBe(49);
   });
 
+  it('keeps undelivered events across a restart of the producer', async () => {
+    await stopInventory();
+    await request(retail.http)
+      .post('/api/v1/sales')
+      .send({ store_id: storeId, register_id: registerId, lines: [{ product_id: productId, quantity: 4 }] })
+      .expect(201);
+    expect(await relayNow()).toBe(0);
+
+    // Retail stops with the event undelivered; a new instance on the same database delivers it.
+    const database = retail.database;
+    await retail.app.close();
+    retail = await createTestApp(retailService, { database, env: { INVENTORY_TCP_URL: `127.0.0.1:${inventoryPort}` } });
+    relay = retail.app.get(OutboxRelay);
+    await startInventory();
+    expect(await relayNow()).toBe(1);
+    expect(await storeStock()).toBe(45);
+  });
+
   it('refuses a return of more than was sold, and nothing reaches inventory', async () => {
     const [sale] = (await request(retail.http).get(`/api/v1/sales?store_id=${storeId}`).expect(200)).body.data;
     const response = await request(retail.http)
       .post('/api/v1/returns')
-      .send({ sale_id: sale.id, lines: [{ product_id: productId, quantity: 2 }] })
+      .send({ sale_id: sale.id, lines: [{ product_id: productId, quantity: 5 }] })
       .expect(400);
     expect(response.body.errors[0].field).toBe('lines.0.quantity');
     expect(await relayNow()).toBe(0);
-    expect(await storeStock()).toBe(49);
+    expect(await storeStock()).toBe(45);
   });
 });
