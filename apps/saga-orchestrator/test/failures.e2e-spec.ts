@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { OrderCommandsService } from '../../ecommerce/src/orders/order-commands.service';
 import { OrderSystem } from './order-system';
 
 const historyOf = (saga: { history: Array<{ kind: string; name: string; status: string }> }) =>
@@ -56,6 +57,39 @@ describe('order-processing saga when participants fail', () => {
       const saga = await system.ended(sagaId);
       expect(saga.status).toBe('COMPLETED');
       expect(saga.compensations).toEqual([]);
+    });
+
+    it('after a timeout, asks the participant what happened instead of sending the command again', async () => {
+      const orders = system.ecommerce!.app.get(OrderCommandsService);
+      const create = orders.create.bind(orders);
+      // The order is created, but the reply comes after the orchestrator stopped waiting.
+      const slowCreate = jest.spyOn(orders, 'create').mockImplementation(async (command) => {
+        const reply = await create(command);
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        return reply;
+      });
+      const impatient = await system.startOrchestrator({ SAGA_CALL_TIMEOUT_MS: '150', SAGA_MAX_ATTEMPTS: '200' });
+      try {
+        const response = await request(impatient.http)
+          .post(`/api/v1/customers/${system.customerId}/order-processing`)
+          .send({
+            products: [{ product_id: system.productIds[0], quantity: 1 }],
+            shipping_address: { street: 's', city: 'c', postal_code: '1', country: 'FR' },
+            billing_address: { street: 's', city: 'c', postal_code: '1', country: 'FR' },
+            payment_method: 'credit_card',
+          })
+          .expect(202);
+        const saga = await system.ended(response.body.saga_id);
+        expect(saga.status).toBe('COMPLETED');
+        expect(historyOf(saga).filter((entry) => entry.startsWith('STEP:CREATE_ORDER'))).toEqual([
+          'STEP:CREATE_ORDER:RETRYING',
+          'STEP:CREATE_ORDER:SUCCEEDED',
+        ]);
+        expect(slowCreate).toHaveBeenCalledTimes(1);
+      } finally {
+        slowCreate.mockRestore();
+        await system.stopOrchestrator(impatient);
+      }
     });
 
     it('compensates a saga that misses its deadline', async () => {
