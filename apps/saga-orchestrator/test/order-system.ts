@@ -72,11 +72,11 @@ export class OrderSystem {
     this.inventory = undefined;
   }
 
-  async startEcommerce(): Promise<void> {
+  async startEcommerce(env: Record<string, string> = {}): Promise<void> {
     this.ecommerce = await createTestApp(ecommerceService, {
       listen: true,
       database: this.ecommerceDb,
-      env: { TCP_PORT: String(this.ports.ecommerce) },
+      env: { TCP_PORT: String(this.ports.ecommerce), ...env },
     });
   }
 
