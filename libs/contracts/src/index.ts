@@ -3,6 +3,7 @@ export * from './errors';
 export * from './events';
 export * from './id-param';
 export * from './inventory';
+export * from './lines';
 export * from './money';
 export * from './optional-field';
 export * from './paging';

@@ -1,12 +1,11 @@
 import { CatalogueService } from '@app/catalogue';
 import { RequestValidationException } from '@app/bootstrap';
-import { Page, StockLine, cents, money, pageOf } from '@app/contracts';
+import { Page, StockLine, cents, money, pageOf, mergeLinesByProduct } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CustomersRepository } from '../customers/customers.repository';
 import { EcommerceErrorCode, EcommerceException } from '../ecommerce.exception';
-import { mergeLines } from '../merge-lines';
 import { Cart } from './cart.entity';
 import { CartQuery, CartResponse, CheckoutDto, CreateCartDto, MAX_CART_QUANTITY, ReplaceCartLinesDto } from './carts.dto';
 import { CartsRepository } from './carts.repository';
@@ -41,7 +40,7 @@ export class CartsService {
   }
 
   async replaceLines(id: number, dto: ReplaceCartLinesDto): Promise<CartResponse> {
-    const lines = mergeLines(dto.lines);
+    const lines = mergeLinesByProduct(dto.lines);
     const overfull = lines.find((line) => line.quantity > MAX_CART_QUANTITY);
     if (overfull) {
       const problem = `product ${overfull.product_id} adds up to ${overfull.quantity} units; at most ${MAX_CART_QUANTITY} are allowed`;

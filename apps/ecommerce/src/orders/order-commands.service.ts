@@ -7,13 +7,13 @@ import {
   EcommercePatterns,
   GetOrderReply,
   OrderChangeReply,
+  mergeLinesByProduct,
 } from '@app/contracts';
 import { Outbox } from '@app/events';
 import { IdempotentCommands } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CustomersRepository } from '../customers/customers.repository';
-import { mergeLines } from '../merge-lines';
 import { ShipmentsRepository } from '../shipments/shipments.repository';
 import { Order } from './order.entity';
 import { moneyLinesOf, orderViewOf } from './order-view';
@@ -35,7 +35,7 @@ export class OrderCommandsService {
     return this.commands.once(command.idempotency_key, EcommercePatterns.createOrder, async (manager) => {
       if (!(await this.customers.exists(command.customer_id, manager)))
         return { outcome: 'REJECTED', reason: 'UNKNOWN_CUSTOMER' };
-      const pricing = await this.catalogue.price(mergeLines(command.lines), manager);
+      const pricing = await this.catalogue.price(mergeLinesByProduct(command.lines), manager);
       if (!pricing.ok) return { outcome: 'REJECTED', reason: pricing.reason };
       const order = await this.orders.create(
         manager,

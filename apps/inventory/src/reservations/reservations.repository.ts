@@ -11,14 +11,15 @@ export class ReservationsRepository {
     return this.dataSource.getRepository(Reservation).findOne({ where: { reservationKey }, relations: { lines: true } });
   }
 
-  async lockByKey(manager: EntityManager, reservationKey: string): Promise<Reservation | null> {
-    const reservation = await manager
+  /** The reservation with its lines in one query, its row locked (the lines never change). */
+  lockByKey(manager: EntityManager, reservationKey: string): Promise<Reservation | null> {
+    return manager
       .getRepository(Reservation)
       .createQueryBuilder('reservation')
-      .setLock('pessimistic_write')
+      .leftJoinAndSelect('reservation.lines', 'line')
+      .setLock('pessimistic_write', undefined, ['reservation'])
       .where('reservation.reservationKey = :reservationKey', { reservationKey })
       .getOne();
-    return reservation && this.withLines(manager, reservation);
   }
 
   /** Active reservations past their expiry, locked; rows another sweeper holds are skipped. */

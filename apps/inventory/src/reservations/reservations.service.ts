@@ -5,6 +5,7 @@ import {
   CommitReservationCommand,
   GetReservationReply,
   InventoryPatterns,
+  mergeLinesByProduct,
   ReleaseStockCommand,
   ReservationChangeReply,
   ReservationView,
@@ -26,14 +27,6 @@ import { StockRepository } from '../stock/stock.repository';
 import { Reservation, ReservationLine } from './reservation.entity';
 import { ReservationsRepository } from './reservations.repository';
 
-/** Same product twice in one order counts once, with the quantities added. */
-export function mergeLines(lines: StockLine[]): StockLine[] {
-  const merged = new Map<number, number>();
-  for (const line of lines) merged.set(line.product_id, (merged.get(line.product_id) ?? 0) + line.quantity);
-  // Sorted by product so concurrent reservations lock rows in one order (no deadlocks).
-  return [...merged.entries()].sort(([a], [b]) => a - b).map(([product_id, quantity]) => ({ product_id, quantity }));
-}
-
 @Injectable()
 export class ReservationsService {
   constructor(
@@ -47,12 +40,12 @@ export class ReservationsService {
 
   async check(command: CheckStockCommand): Promise<CheckStockReply> {
     const location = await this.locationOf(command.location_id);
-    const lines = await this.availability(this.dataSource.manager, location.id, mergeLines(command.lines));
+    const lines = await this.availability(this.dataSource.manager, location.id, mergeLinesByProduct(command.lines));
     return { location_id: location.id, all_available: lines.every((line) => line.available >= line.requested), lines };
   }
 
   reserve(command: ReserveStockCommand): Promise<ReserveStockReply> {
-    const lines = mergeLines(command.lines);
+    const lines = mergeLinesByProduct(command.lines);
     return this.commands.once(command.idempotency_key, InventoryPatterns.reserveStock, async (manager) => {
       const location = await this.locationIn(manager, command.location_id);
       const refusal = location ? await this.unreservable(manager, lines) : 'UNKNOWN_LOCATION';

@@ -1,5 +1,5 @@
 import { CatalogueService, PricingResult } from '@app/catalogue';
-import { Page, pageOf } from '@app/contracts';
+import { Page, pageOf, mergeLines } from '@app/contracts';
 import { Outbox } from '@app/events';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -11,7 +11,6 @@ import { RetailErrorCode, RetailException } from '../retail.exception';
 import { ReturnsService } from '../returns/returns.service';
 import { Store } from '../stores/store.entity';
 import { StoresService } from '../stores/stores.service';
-import { mergeLines } from './merge-lines';
 import { periodEnd, periodStart } from './sale-period';
 import { Sale, SaleLine } from './sale.entity';
 import { CreateSaleDto, SaleDetailResponse, SaleLineResponse, SaleQuery, SaleResponse } from './sales.dto';
