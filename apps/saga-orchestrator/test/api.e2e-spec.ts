@@ -128,4 +128,13 @@ describe('saga orchestrator API', () => {
     }
     expect(metrics.text).toMatch(/saga_orchestrator_sagas_total\{status="STARTED"\} \d+/);
   });
+
+  it('exposes the latest saga (one series) and the database pool', async () => {
+    const { body } = await start(valid(), 999).expect(202);
+    const metrics = await request(t.http).get('/metrics').expect(200);
+    const latest = metrics.text.split('\n').filter((line) => line.startsWith('saga_orchestrator_latest_saga_timestamp_seconds{'));
+    expect(latest).toEqual([expect.stringContaining(`{saga_id="${body.saga_id}",status="PENDING"}`)]);
+    expect(metrics.text).toMatch(/^db_pool_connections\{state="total"\} [1-9]/m);
+    expect(metrics.text).toMatch(/^db_pool_max_connections 20$/m);
+  });
 });

@@ -1,8 +1,10 @@
 import { ServiceConfig } from '@app/config';
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { ExecutionContext } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
 
@@ -18,7 +20,21 @@ function firstHeader(value: string | string[] | undefined): string | undefined {
  */
 export function correlationIdOf(request: Pick<IncomingMessage, 'headers'>): string {
   const incoming = firstHeader(request.headers[CORRELATION_HEADER]) ?? firstHeader(request.headers['x-request-id']);
-  return incoming && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : randomUUID();
+  return validOrNew(incoming);
+}
+
+/**
+ * The `correlation_id` a command or event carries in its payload (the saga and the outbox put it
+ * there), or a new one, so one id ties the gateway, the orchestrator and every participant together.
+ */
+export function commandCorrelationIdOf(context: ExecutionContext): string {
+  const data: unknown = context.switchToRpc().getData();
+  const carried = typeof data === 'object' && data !== null ? (data as { correlation_id?: unknown }).correlation_id : undefined;
+  return validOrNew(typeof carried === 'string' ? carried : undefined);
+}
+
+function validOrNew(candidate: string | undefined): string {
+  return candidate && /^[\w.:-]{1,128}$/.test(candidate) ? candidate : randomUUID();
 }
 
 /** Every response says which correlation id it was logged under. */
@@ -41,19 +57,25 @@ function prettyTransport(config: ServiceConfig) {
   return { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } };
 }
 
-/** One nestjs-pino configuration for every service: JSON logs, correlation id, secrets redacted. */
-export function loggerModule(config: ServiceConfig) {
-  return LoggerModule.forRoot({
-    pinoHttp: {
-      name: config.service,
-      level: config.logLevel,
-      customAttributeKeys: { reqId: 'correlation_id' },
-      redact: {
-        paths: ['req.headers["x-api-key"]', 'req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-        censor: '[redacted]',
-      },
-      autoLogging: { ignore: (request) => QUIET_ROUTES.includes((request.url ?? '').split('?')[0]) },
-      transport: prettyTransport(config),
+/**
+ * One nestjs-pino configuration for every service: JSON logs, correlation id, secrets redacted.
+ * Each HTTP request and each handled command or event gets a line carrying its `correlation_id`.
+ * `destination` replaces stdout (tests read the lines from it).
+ */
+export function loggerModule(config: ServiceConfig, destination?: DestinationStream) {
+  const options = {
+    name: config.service,
+    level: config.logLevel,
+    customAttributeKeys: { reqId: 'correlation_id' },
+    redact: {
+      paths: ['req.headers["x-api-key"]', 'req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      censor: '[redacted]',
     },
+    autoLogging: { ignore: (request: IncomingMessage) => QUIET_ROUTES.includes((request.url ?? '').split('?')[0]) },
+    transport: destination ? undefined : prettyTransport(config),
+  };
+  return LoggerModule.forRoot({
+    pinoHttp: destination ? [options, destination] : options,
+    microservice: { genReqId: commandCorrelationIdOf, customAttributeKeys: { reqId: 'correlation_id' } },
   });
 }

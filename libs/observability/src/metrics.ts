@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { PrometheusModule, getToken, makeHistogramProvider } from '@willsoto/nestjs-prometheus';
 import type { Histogram } from 'prom-client';
+import { DatabasePoolMetrics } from './db-pool.metrics';
 
 export const HTTP_REQUEST_DURATION = 'http_request_duration_seconds';
 
@@ -12,10 +13,10 @@ const httpDuration = makeHistogramProvider({
   buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
 });
 
-/** `/metrics` in Prometheus text: runtime defaults plus the HTTP duration histogram. */
+/** `/metrics` in Prometheus text: runtime defaults, the HTTP duration histogram and the database pool. */
 @Module({
   imports: [PrometheusModule.register({ path: '/metrics', defaultMetrics: { enabled: true } })],
-  providers: [httpDuration],
+  providers: [httpDuration, DatabasePoolMetrics],
   exports: [httpDuration],
 })
 export class MetricsModule {}

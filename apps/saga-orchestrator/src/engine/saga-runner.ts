@@ -246,8 +246,10 @@ export class SagaRunner {
     return saga.paymentId !== null && saga.status !== 'COMPENSATING';
   }
 
-  private write(saga: Saga, changes: Partial<Saga>, entry?: LogEntry, lease: 'renew' | 'release' = 'renew'): Promise<Saga> {
-    return this.sagas.transition(saga, changes, this.config.env.SAGA_LEASE_SECONDS, entry, lease);
+  private async write(saga: Saga, changes: Partial<Saga>, entry?: LogEntry, lease: 'renew' | 'release' = 'renew'): Promise<Saga> {
+    const written = await this.sagas.transition(saga, changes, this.config.env.SAGA_LEASE_SECONDS, entry, lease);
+    this.metrics.transitioned(written);
+    return written;
   }
 
   private entry(

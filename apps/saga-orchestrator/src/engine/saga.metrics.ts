@@ -1,7 +1,10 @@
-import { SagaStatus } from '@app/contracts';
+import { SAGA_STATUSES, SagaStatus, TERMINAL_SAGA_STATUSES } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectMetric, makeCounterProvider, makeGaugeProvider, makeHistogramProvider } from '@willsoto/nestjs-prometheus';
 import type { Counter, Gauge, Histogram } from 'prom-client';
+
+/** Always reported, 0 when empty, so a panel or alert never sees a state vanish. */
+const IN_FLIGHT_STATUSES = SAGA_STATUSES.filter((status) => !TERMINAL_SAGA_STATUSES.includes(status));
 
 const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
 
@@ -50,6 +53,12 @@ export const sagaMetricProviders = [
     name: 'saga_orchestrator_sagas_awaiting_operator',
     help: 'Sagas in FAILED, waiting for POST /sagas/{id}/retry',
   }),
+  // One series at a time (reset on every transition), so a new saga id per scrape at most.
+  makeGaugeProvider({
+    name: 'saga_orchestrator_latest_saga_timestamp_seconds',
+    help: 'The saga this instance moved last (saga_id, its status now) and when, in Unix seconds',
+    labelNames: ['saga_id', 'status'],
+  }),
 ];
 
 @Injectable()
@@ -65,10 +74,16 @@ export class SagaMetrics {
     @InjectMetric('saga_orchestrator_sagas_in_flight') private readonly inFlight: Gauge<string>,
     @InjectMetric('saga_orchestrator_sagas_stuck') private readonly stuck: Gauge<string>,
     @InjectMetric('saga_orchestrator_sagas_awaiting_operator') private readonly awaitingOperator: Gauge<string>,
+    @InjectMetric('saga_orchestrator_latest_saga_timestamp_seconds') private readonly latest: Gauge<string>,
   ) {}
 
   started(): void {
     this.sagas.inc({ status: 'STARTED' });
+  }
+
+  transitioned(saga: { id: string; status: SagaStatus }): void {
+    this.latest.reset();
+    this.latest.set({ saga_id: saga.id, status: saga.status }, Date.now() / 1000);
   }
 
   ended(status: SagaStatus, seconds: number): void {
@@ -94,11 +109,7 @@ export class SagaMetrics {
   }
 
   snapshot(byStatus: Partial<Record<SagaStatus, number>>, stuck: number): void {
-    this.inFlight.reset();
-    for (const [status, count] of Object.entries(byStatus)) {
-      if (status === 'FAILED') continue;
-      this.inFlight.set({ status }, count ?? 0);
-    }
+    for (const status of IN_FLIGHT_STATUSES) this.inFlight.set({ status }, byStatus[status] ?? 0);
     this.awaitingOperator.set(byStatus.FAILED ?? 0);
     this.stuck.set(stuck);
   }

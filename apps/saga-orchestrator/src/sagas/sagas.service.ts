@@ -79,6 +79,7 @@ export class SagasService {
       return { saga_id: saga.id, status: saga.status, message: 'Order processing already started with this Idempotency-Key' };
     }
     this.metrics.started();
+    this.metrics.transitioned(saga);
     if (drivesHere) this.worker.drive(saga);
     return { saga_id: saga.id, status: saga.status, message: 'Order processing started' };
   }
