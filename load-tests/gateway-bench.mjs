@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+// What the gateway costs: GET /api/v1/products through the gateway (key-auth, rate limiting, metrics, access log)
+// and straight to inventory, alternating in one run so machine noise hits both alike. Prints req/s and
+// p50/p95/p99 of each, the throughput ratio and the p95 the gateway adds (issue 5: ≥ 60 % and < 2 ms at 64
+// connections). Assumes the system is running (`npm start`: gateway on :8000, inventory on :3001).
+//   node load-tests/gateway-bench.mjs [--gateway http://127.0.0.1:8000] [--direct http://127.0.0.1:3001]
+//        [--path /api/v1/products] [--connections 64] [--duration 10] [--warmup 3] [--rounds 3] [--api-key KEY]
+//        [--rate N]
+// Without --rate every connection sends its next request as soon as the last is answered (closed loop): on a
+// machine the load saturates, any throughput the gateway costs shows as latency too (Little's law). With
+// --rate N the load is N requests/s in total whatever the answers, so the p95 difference is the gateway's hop.
+// The key defaults to BENCH_API_KEY or the `bench` consumer's (kong/kong.yml), whose limit a run cannot reach.
+import autocannon from 'autocannon';
+import { parseArgs } from 'node:util';
+
+const { values: options } = parseArgs({
+  options: {
+    gateway: { type: 'string', default: process.env.GATEWAY_URL ?? 'http://127.0.0.1:8000' },
+    direct: { type: 'string', default: process.env.INVENTORY_URL ?? 'http://127.0.0.1:3001' },
+    path: { type: 'string', default: '/api/v1/products' },
+    connections: { type: 'string', default: '64' },
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '3' },
+    'api-key': { type: 'string', default: process.env.BENCH_API_KEY ?? 'bench-key-24680' },
+    rate: { type: 'string' },
+  },
+});
+const connections = Number(options.connections);
+const targets = [
+  { name: 'direct', url: options.direct + options.path, headers: {} },
+  { name: 'gateway', url: options.gateway + options.path, headers: { 'x-api-key': options['api-key'] } },
+];
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** One autocannon run; the latency of every 2xx response is kept so percentiles cover all rounds. */
+async function load(target, seconds) {
+  const latencies = [];
+  let failed = 0;
+  const rate = options.rate ? { overallRate: Number(options.rate) } : {};
+  const run = autocannon({ url: target.url, headers: target.headers, connections, duration: seconds, ...rate });
+  run.on('response', (client, status, bytes, ms) => (status >= 200 && status < 300 ? latencies.push(ms) : failed++));
+  const result = await run;
+  return { latencies, failed: failed + result.errors + result.timeouts, requestsPerSecond: latencies.length / seconds };
+}
+
+function summary(latencies) {
+  const sorted = Float64Array.from(latencies).sort();
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
+}
+
+const ms = (value) => `${value.toFixed(1)} ms`;
+
+async function main() {
+  for (const target of targets) {
+    const response = await fetch(target.url, { headers: target.headers, signal: AbortSignal.timeout(5000) }).catch(
+      (error) => error,
+    );
+    if (!(response instanceof Response) || !response.ok) {
+      const why =
+        response instanceof Response
+          ? `HTTP ${response.status} ${await response.text()}`
+          : (response.cause?.code ?? response.message);
+      console.error(`${target.name}: GET ${target.url} failed (${why}). Is the system running (npm start)?`);
+      process.exit(1);
+    }
+  }
+  const mode = options.rate ? `at ${options.rate} requests/s` : 'closed loop';
+  console.log(
+    `GET ${options.path}, ${connections} connections ${mode}, ${options.rounds} rounds of ${options.duration} s each, alternating`,
+  );
+  for (const target of targets) await load(target, Number(options.warmup));
+
+  const totals = Object.fromEntries(targets.map((t) => [t.name, { latencies: [], rates: [], failed: 0 }]));
+  for (let round = 1; round <= Number(options.rounds); round++) {
+    for (const target of round % 2 === 1 ? targets : [...targets].reverse()) {
+      const result = await load(target, Number(options.duration));
+      const total = totals[target.name];
+      for (const latency of result.latencies) total.latencies.push(latency);
+      total.rates.push(result.requestsPerSecond);
+      total.failed += result.failed;
+      const { p50, p95, p99 } = summary(result.latencies);
+      console.log(
+        `round ${round} ${target.name.padEnd(7)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${ms(p50)}  p95 ${ms(p95)}  p99 ${ms(p99)}` +
+          (result.failed ? `  (${result.failed} failed)` : ''),
+      );
+    }
+  }
+
+  const report = {};
+  for (const [name, total] of Object.entries(totals)) {
+    report[name] = {
+      requestsPerSecond: total.rates.reduce((a, b) => a + b, 0) / total.rates.length,
+      ...summary(total.latencies),
+      failed: total.failed,
+    };
+  }
+  console.log('\n| target | req/s | p50 | p95 | p99 | failed |\n|---|---|---|---|---|---|');
+  for (const [name, r] of Object.entries(report)) {
+    console.log(`| ${name} | ${r.requestsPerSecond.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.failed} |`);
+  }
+  const ratio = report.gateway.requestsPerSecond / report.direct.requestsPerSecond;
+  const addedP95 = report.gateway.p95 - report.direct.p95;
+  console.log(`\ngateway throughput / direct: ${(ratio * 100).toFixed(1)} % (target ≥ 60 %)`);
+  console.log(`p95 added by the gateway: ${ms(addedP95)} (target < 2 ms)`);
+  if (report.gateway.failed || report.direct.failed)
+    console.log('Some requests failed: the figures above count only 2xx responses.');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
