@@ -3,6 +3,8 @@ import { SERVICES } from '@app/contracts';
 import { ServiceDefinition } from '@app/bootstrap';
 import { prepareDatabase, runMigrations, startEmbeddedPostgres, withDataSource } from '@app/persistence';
 import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { entryOf } from './registry';
 
 /** Instance `n` of a service listens `n * 100` ports above its default. */
@@ -19,6 +21,23 @@ async function waitHealthy(url: string, timeoutMs: number): Promise<boolean> {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return false;
+}
+
+const GATEWAY_ENTRY = 'dist/apps/gateway/apps/gateway/src/main.js';
+
+/**
+ * The one local override of kong.yml: each upstream's targets become the local instances of the
+ * service that uses it (routes, plugins and consumers stay the file's).
+ */
+export function localGatewayTargets(kongYaml: string, instances: number): Record<string, string[]> {
+  const config = parse(kongYaml) as { services?: Array<{ name: string; host: string }> };
+  const targets: Record<string, string[]> = {};
+  for (const service of config.services ?? []) {
+    const ports = SERVICES[service.name as keyof typeof SERVICES];
+    if (!ports) continue;
+    targets[service.host] = Array.from({ length: instances }, (_, n) => `127.0.0.1:${ports.httpPort + n * INSTANCE_PORT_STEP}`);
+  }
+  return targets;
 }
 
 /** Migrates each service's database and loads demo data into databases that were just created. */
@@ -101,4 +120,29 @@ export async function startSystem(definitions: ServiceDefinition[], instances: n
     }
   }
   await Promise.all(ready);
+
+  const kongConfig = process.env.KONG_CONFIG ?? 'kong/kong.yml';
+  const gateway = spawn(process.execPath, [...nodeArguments, GATEWAY_ENTRY], {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      KONG_CONFIG: kongConfig,
+      GATEWAY_TARGETS: JSON.stringify(localGatewayTargets(readFileSync(kongConfig, 'utf8'), instances)),
+    },
+  });
+  children.push(gateway);
+  gateway.on('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(`[start] gateway stopped (${signal ?? `exit ${code}`}); stopping the system`);
+    void stopAll(code || 1);
+  });
+  const gatewayPort = Number(process.env.GATEWAY_PORT ?? 8000);
+  const statusPort = Number(process.env.GATEWAY_STATUS_PORT ?? 8100);
+  const gatewayReady = await waitHealthy(`http://127.0.0.1:${statusPort}/status/ready`, 30_000);
+  console.log(
+    gatewayReady
+      ? `[start] gateway ready: http://127.0.0.1:${gatewayPort}/api/v1 (header X-API-Key, e.g. admin-key-12345), metrics http://127.0.0.1:${statusPort}/metrics\n` +
+          `[start] all healthy — try: curl -H 'X-API-Key: admin-key-12345' http://127.0.0.1:${gatewayPort}/api/v1/products`
+      : `[start] gateway NOT READY after 30 s (http://127.0.0.1:${statusPort}/status/ready)`,
+  );
 }

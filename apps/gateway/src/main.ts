@@ -1,0 +1,14 @@
+import { gatewayOptionsFromEnv, startGateway } from './index';
+
+/** `node dist/apps/gateway/apps/gateway/src/main.js`: the local gateway on the environment's settings. */
+async function main(): Promise<void> {
+  const gateway = await startGateway(gatewayOptionsFromEnv());
+  const stop = () => void gateway.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`[gateway] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,497 @@
+import { Agent, IncomingMessage, ServerResponse, request } from 'node:http';
+import type { Logger } from 'pino';
+import { CredentialDef } from '../config/model';
+import { ServerStats } from '../plugins/prometheus';
+import { Exchange } from './exchange';
+import { HeaderRole, KeyAuthPlugin, RoutePlan } from './route-plan';
+import { Router, normalizePath, upstreamPath } from './router';
+
+export const KONG_VERSION = '3.9.1';
+const SERVER = `kong/${KONG_VERSION}`;
+const VIA = `1.1 ${SERVER}`;
+
+const MESSAGES = {
+  noRoute: 'no Route matched with those values',
+  noKey: 'No API key found in request',
+  duplicateKey: 'Duplicate API key found',
+  badKey: 'Unauthorized',
+  noPeer: 'failure to get a peer from the ring-balancer',
+  badGateway: 'An invalid response was received from the upstream server',
+  timeout: 'The upstream server is timing out',
+} as const;
+
+/** Errors before the request reached the target: safe to try the next one. */
+const CONNECT_ERRORS = new Set([
+  'ECONNREFUSED',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNABORTED',
+]);
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
+
+class GatewayTimeout extends Error {
+  constructor(readonly phase: 'connect' | 'read') {
+    super(`upstream ${phase} timeout`);
+  }
+}
+
+/** Request ids like nginx's $request_id: 32 hex characters, unique per process run. */
+function requestIdGenerator(): () => string {
+  const prefix = Array.from({ length: 4 }, () =>
+    Math.floor(Math.random() * 0x100000000)
+      .toString(16)
+      .padStart(8, '0'),
+  )
+    .join('')
+    .slice(0, 18);
+  let counter = 0;
+  return () => prefix + (++counter).toString(16).padStart(14, '0');
+}
+
+export interface ProxyOptions {
+  router: Router<RoutePlan>;
+  credentials: ReadonlyMap<string, CredentialDef>;
+  stats: ServerStats;
+  logger: Logger;
+  /** The port clients reach (X-Forwarded-Port). */
+  port: () => number;
+}
+
+/**
+ * The proxy: Kong's request phases for the plugins this gateway implements — correlation-id, cors,
+ * key-auth, rate-limiting (access), then the balancer and the upstream call, then header filter and log
+ * (prometheus, access log). Bodies are streamed both ways.
+ */
+export class ProxyHandler {
+  readonly agent = new Agent({
+    keepAlive: true,
+    keepAliveMsecs: 1000,
+    maxSockets: Infinity,
+    maxFreeSockets: 512,
+    scheduling: 'lifo',
+    timeout: 30_000,
+  });
+  private readonly nextRequestId = requestIdGenerator();
+  private readonly logEnabled: boolean;
+
+  constructor(private readonly options: ProxyOptions) {
+    this.logEnabled = options.logger.isLevelEnabled('info');
+  }
+
+  readonly handle = (req: IncomingMessage, res: ServerResponse): void => {
+    const startedAt = performance.now();
+    const { stats } = this.options;
+    stats.requests++;
+    const url = req.url ?? '/';
+    const queryAt = url.indexOf('?');
+    const path = normalizePath(queryAt < 0 ? url : url.slice(0, queryAt));
+    const match = this.options.router.match(req.method ?? 'GET', path);
+    if (!match) return this.respondWithoutRoute(res, startedAt);
+
+    stats.writing++;
+    let clientIp = req.socket.remoteAddress ?? '';
+    if (clientIp.startsWith('::ffff:')) clientIp = clientIp.slice(7);
+    const ex = new Exchange(req, res, match.route, match.matched, path, startedAt, this.nextRequestId(), clientIp);
+    res.once('close', () => this.logPhase(ex));
+    this.readHeaders(ex);
+    if (this.access(ex)) this.forward(ex);
+  };
+
+  /** One pass over the client's headers: what the plugins read, and the upstream request's headers. */
+  private readHeaders(ex: Exchange): void {
+    const { req, plan, seen } = ex;
+    const raw = req.rawHeaders;
+    const out = ex.upstreamHeaders;
+    const roles = plan.headerRoles;
+    const keyAuth = plan.keyAuth;
+    let keyIndex = -1;
+    let headerBytes = (req.method ?? '').length + (req.url ?? '').length + 12;
+    for (let i = 0; i < raw.length; i += 2) {
+      const name = raw[i];
+      const value = raw[i + 1];
+      headerBytes += name.length + value.length + 4;
+      const lower = name.toLowerCase();
+      const role = roles.get(lower);
+      switch (role) {
+        case undefined:
+          out.push(name, value);
+          break;
+        case HeaderRole.Drop:
+          break;
+        case HeaderRole.Host:
+          seen[role] = value;
+          if (plan.def.preserveHost) out.push(name, value);
+          break;
+        case HeaderRole.ForwardedFor:
+          seen[role] = seen[role] === undefined ? value : `${seen[role]}, ${value}`;
+          break;
+        case HeaderRole.ApiKey:
+          // The first configured name present wins, as in Kong; that header twice is a duplicate key.
+          if (keyAuth!.inHeader) {
+            const index = keyAuth!.headerNames.indexOf(lower);
+            if (keyIndex < 0 || index < keyIndex) [keyIndex, ex.apiKey, ex.apiKeys] = [index, value, 1];
+            else if (index === keyIndex) ex.apiKeys++;
+          }
+          if (!keyAuth!.hideCredentials) out.push(name, value);
+          break;
+        case HeaderRole.ContentLength:
+          if (value !== '0') ex.hasBody = true;
+          headerBytes += Number(value) || 0;
+          out.push(name, value);
+          break;
+        case HeaderRole.TransferEncoding:
+          // Re-framed by Node on the way out; the body is streamed.
+          ex.hasBody = true;
+          break;
+        default:
+          // Read by a plugin (Origin, Access-Control-Request-*, the correlation id) and passed on.
+          if (value === '' && role === HeaderRole.Correlation) break;
+          seen[role] = value;
+          out.push(name, value);
+      }
+    }
+    ex.ingressBytes = headerBytes;
+  }
+
+  /** The access phase of the plugins, in Kong's priority order. False when a plugin has answered. */
+  private access(ex: Exchange): boolean {
+    const { plan, seen } = ex;
+    const method = ex.req.method;
+    // correlation-id (priority 100001)
+    const correlation = plan.correlationId;
+    if (seen[HeaderRole.Correlation]) ex.correlationId = seen[HeaderRole.Correlation];
+    else if (correlation) {
+      ex.correlationId = correlation.generate();
+      ex.upstreamHeaders.push(correlation.headerName, ex.correlationId);
+    }
+
+    // cors (2000): a preflight is answered here.
+    const cors = plan.cors;
+    const origin = seen[HeaderRole.Origin];
+    if (cors) {
+      if (method === 'OPTIONS' && origin !== undefined && seen[HeaderRole.RequestMethod] !== undefined) {
+        if (!cors.preflightContinue) {
+          const privateNetwork = seen[HeaderRole.PrivateNetwork] === 'true';
+          this.respond(ex, 200, undefined, cors.preflightHeaders(origin, seen[HeaderRole.RequestHeaders], privateNetwork));
+          return false;
+        }
+      } else {
+        ex.corsHeaders = cors.responseHeaders(origin);
+      }
+    }
+
+    // key-auth (1250)
+    const keyAuth = plan.keyAuth;
+    if (keyAuth && (keyAuth.runOnPreflight || method !== 'OPTIONS') && !this.authenticate(ex, keyAuth)) return false;
+
+    // rate-limiting (910): the consumer's own instance if it has one, else the route's.
+    const limiter = plan.rateLimiterFor(ex.consumer);
+    if (limiter) {
+      const by = limiter.config.limit_by;
+      const identifier =
+        (by === 'consumer' ? (ex.consumer?.id ?? ex.credential?.id) : by === 'credential' ? ex.credential?.id : undefined) ??
+        ex.clientIp;
+      const decision = limiter.take(identifier, Date.now());
+      if (decision.headers.length > 0) ex.rateLimitHeaders = decision.headers;
+      if (!decision.allowed) {
+        this.respond(ex, limiter.config.error_code, limiter.config.error_message);
+        return false;
+      }
+    }
+    this.prepareUpstreamRequest(ex);
+    return true;
+  }
+
+  /** key-auth: the consumer behind the key, told to the upstream; a 401 otherwise. */
+  private authenticate(ex: Exchange, keyAuth: KeyAuthPlugin): boolean {
+    const fail = (message: string) => {
+      this.respond(ex, 401, message, ['WWW-Authenticate', keyAuth.wwwAuthenticate]);
+      return false;
+    };
+    if (ex.apiKeys > 1) return fail(MESSAGES.duplicateKey);
+    if (keyAuth.inQuery && ex.query !== '') {
+      if (ex.apiKey === undefined) {
+        const params = new URLSearchParams(ex.query);
+        for (const name of keyAuth.queryNames) {
+          const values = params.getAll(name);
+          if (values.length > 1) return fail(MESSAGES.duplicateKey);
+          if (values.length === 1) {
+            ex.apiKey = values[0];
+            break;
+          }
+        }
+      }
+      if (keyAuth.hideCredentials) ex.query = withoutQueryArguments(ex.query, keyAuth.queryNames);
+    }
+    if (ex.apiKey === undefined || ex.apiKey === '') return fail(MESSAGES.noKey);
+    const credential = this.options.credentials.get(ex.apiKey);
+    if (!credential) return fail(MESSAGES.badKey);
+    const consumer = credential.consumer;
+    ex.credential = credential;
+    ex.consumer = consumer;
+    ex.consumerName = consumer.username ?? '';
+    const out = ex.upstreamHeaders;
+    out.push('X-Consumer-ID', consumer.id);
+    if (consumer.customId !== undefined) out.push('X-Consumer-Custom-ID', consumer.customId);
+    if (consumer.username !== undefined) out.push('X-Consumer-Username', consumer.username);
+    out.push('X-Credential-Identifier', credential.id);
+    return true;
+  }
+
+  /** What Kong adds towards the upstream, and the path it sends. */
+  private prepareUpstreamRequest(ex: Exchange): void {
+    const { plan, seen, clientIp } = ex;
+    const forwardedFor = seen[HeaderRole.ForwardedFor];
+    const out = ex.upstreamHeaders;
+    out.push(
+      'X-Forwarded-For',
+      forwardedFor === undefined ? clientIp : `${forwardedFor}, ${clientIp}`,
+      'X-Forwarded-Proto',
+      'http',
+      'X-Forwarded-Host',
+      hostWithoutPort(seen[HeaderRole.Host] ?? ''),
+      'X-Forwarded-Port',
+      String(this.options.port()),
+      'X-Forwarded-Path',
+      ex.path,
+      'X-Real-IP',
+      clientIp,
+      'X-Kong-Request-Id',
+      ex.requestId,
+    );
+    const servicePath = plan.service.path;
+    const stripped = plan.def.stripPath && ex.matched.length > 0;
+    if (stripped) out.push('X-Forwarded-Prefix', ex.matched);
+    // Last, so each try can set it for its target.
+    if (!plan.def.preserveHost) out.push('Host', '');
+    const query = ex.query === '' ? '' : `?${ex.query}`;
+    const url = ex.req.url ?? '/';
+    const queryAt = url.indexOf('?');
+    // The client's own path, unless Kong rewrites it (strip_path, a service path).
+    const path =
+      !stripped && servicePath === undefined
+        ? queryAt < 0
+          ? url
+          : url.slice(0, queryAt)
+        : upstreamPath(servicePath, ex.path, ex.matched, plan.def.stripPath);
+    ex.upstreamPath = path + query;
+  }
+
+  private forward(ex: Exchange): void {
+    const target = ex.plan.balancer.getPeer();
+    if (!target) return this.respond(ex, 503, MESSAGES.noPeer);
+    ex.target = target;
+    ex.tries++;
+    const { plan, req } = ex;
+    const service = plan.service;
+    const headers = ex.upstreamHeaders;
+    if (!plan.def.preserveHost) {
+      const port = target.def.port;
+      headers[headers.length - 1] = plan.balancer.hostHeader ?? (port === 80 ? target.def.host : `${target.def.host}:${port}`);
+    }
+    if (ex.tries === 1) {
+      ex.upstreamStartedAt = performance.now();
+      ex.proxyLatencyMs = Math.round(ex.upstreamStartedAt - ex.startedAt);
+    }
+    const upstream = request({
+      agent: this.agent,
+      host: target.address,
+      port: target.def.port,
+      method: req.method,
+      path: ex.upstreamPath,
+      headers,
+    });
+    ex.upstream = upstream;
+    upstream.setTimeout(service.readTimeoutMs);
+    upstream.on('timeout', () => upstream.destroy(new GatewayTimeout('read')));
+    upstream.on('error', (error) => this.upstreamFailed(ex, upstream, error));
+    upstream.on('response', (response) => this.upstreamResponded(ex, upstream, response));
+    upstream.on('socket', (socket) => {
+      if (!socket.connecting) return this.sendBody(ex, upstream);
+      const timer = setTimeout(() => upstream.destroy(new GatewayTimeout('connect')), service.connectTimeoutMs);
+      socket.once('connect', () => {
+        clearTimeout(timer);
+        this.sendBody(ex, upstream);
+      });
+      socket.once('close', () => clearTimeout(timer));
+    });
+  }
+
+  private sendBody(ex: Exchange, upstream: ReturnType<typeof request>): void {
+    if (upstream.destroyed) return;
+    if (!ex.hasBody) {
+      upstream.end();
+      return;
+    }
+    ex.bodyStarted = true;
+    ex.req.pipe(upstream);
+  }
+
+  private upstreamFailed(ex: Exchange, upstream: ReturnType<typeof request>, error: NodeJS.ErrnoException): void {
+    if (ex.upstream !== upstream || ex.done) return;
+    ex.upstream = undefined;
+    const target = ex.target!;
+    if (ex.res.headersSent) {
+      // The body broke off midway: nothing to answer with, so the client sees the connection end.
+      target.reportFailure('tcp', 'passive');
+      ex.res.destroy(error);
+      return;
+    }
+    const code = error.code ?? '';
+    const timeout = error instanceof GatewayTimeout;
+    const connectFailure = (timeout && error.phase === 'connect') || CONNECT_ERRORS.has(code);
+    // A pooled connection the upstream had just closed: not the target's fault.
+    const staleSocket = !connectFailure && upstream.reusedSocket && (code === 'ECONNRESET' || code === 'EPIPE');
+    if (!staleSocket) target.reportFailure(timeout ? 'timeout' : 'tcp', 'passive');
+    // Another try only if the request can be sent again and has not been seen by the target (an idempotent one may).
+    const replayable = !ex.bodyStarted || !ex.hasBody;
+    const unseen = connectFailure || staleSocket || (code === 'ECONNRESET' && IDEMPOTENT.has(ex.req.method ?? ''));
+    if (replayable && unseen && ex.tries <= ex.plan.service.retries) return this.forward(ex);
+    if (timeout) return this.respond(ex, 504, MESSAGES.timeout);
+    this.respond(ex, 502, MESSAGES.badGateway);
+  }
+
+  private upstreamResponded(ex: Exchange, upstream: ReturnType<typeof request>, response: IncomingMessage): void {
+    if (ex.upstream !== upstream || ex.done) {
+      response.resume();
+      return;
+    }
+    const now = performance.now();
+    ex.headersAt = now;
+    ex.upstreamLatencyMs = Math.round(now - ex.upstreamStartedAt);
+    const status = response.statusCode ?? 502;
+    ex.target!.reportStatus(status);
+    ex.status = status;
+    ex.fromService = true;
+
+    const raw = response.rawHeaders;
+    const drop = ex.plan.responseDrop;
+    const headers: string[] = [];
+    let via: string | undefined;
+    for (let i = 0; i < raw.length; i += 2) {
+      const lower = raw[i].toLowerCase();
+      if (lower === 'via') via = via === undefined ? raw[i + 1] : `${via}, ${raw[i + 1]}`;
+      else if (!drop.has(lower)) headers.push(raw[i], raw[i + 1]);
+    }
+    this.pluginHeaders(ex, headers);
+    headers.push(
+      'Via',
+      via === undefined ? VIA : `${via}, ${VIA}`,
+      'X-Kong-Upstream-Latency',
+      String(ex.upstreamLatencyMs),
+      'X-Kong-Proxy-Latency',
+      String(ex.proxyLatencyMs),
+      'X-Kong-Request-Id',
+      ex.requestId,
+    );
+    const res = ex.res;
+    res.writeHead(status, headers);
+    response.on('error', (error) => res.destroy(error));
+    response.on('aborted', () => res.destroy());
+    response.pipe(res);
+  }
+
+  /** Headers the plugins' header_filter phases add to any response on the route. */
+  private pluginHeaders(ex: Exchange, headers: string[]): void {
+    const correlation = ex.plan.correlationId;
+    if (correlation?.echo && ex.correlationId !== undefined) headers.push(correlation.headerName, ex.correlationId);
+    if (ex.corsHeaders) for (let i = 0; i < ex.corsHeaders.length; i++) headers.push(ex.corsHeaders[i]);
+    if (ex.rateLimitHeaders) for (let i = 0; i < ex.rateLimitHeaders.length; i++) headers.push(ex.rateLimitHeaders[i]);
+  }
+
+  /** A response the gateway makes itself (Kong's kong.response.exit / error). */
+  private respond(ex: Exchange, status: number, message: string | undefined, extra?: string[]): void {
+    if (ex.done || ex.res.headersSent) return;
+    ex.status = status;
+    ex.fromService = false;
+    const headers: string[] = [];
+    const body = message === undefined ? '' : JSON.stringify({ message, request_id: ex.requestId });
+    if (message !== undefined) headers.push('Content-Type', 'application/json; charset=utf-8');
+    headers.push('Content-Length', String(Buffer.byteLength(body)));
+    if (extra) for (let i = 0; i < extra.length; i++) headers.push(extra[i]);
+    this.pluginHeaders(ex, headers);
+    headers.push(
+      'X-Kong-Response-Latency',
+      String(Math.round(performance.now() - ex.startedAt)),
+      'Server',
+      SERVER,
+      'X-Kong-Request-Id',
+      ex.requestId,
+    );
+    ex.res.writeHead(status, headers);
+    ex.res.end(body);
+  }
+
+  private respondWithoutRoute(res: ServerResponse, startedAt: number): void {
+    const requestId = this.nextRequestId();
+    const body = JSON.stringify({ message: MESSAGES.noRoute, request_id: requestId });
+    res.writeHead(404, [
+      'Content-Type',
+      'application/json; charset=utf-8',
+      'Content-Length',
+      String(Buffer.byteLength(body)),
+      'X-Kong-Response-Latency',
+      String(Math.round(performance.now() - startedAt)),
+      'Server',
+      SERVER,
+      'X-Kong-Request-Id',
+      requestId,
+    ]);
+    res.end(body);
+  }
+
+  /** Kong's log phase: prometheus and the access log line, once the response is over (or the client left). */
+  private logPhase(ex: Exchange): void {
+    ex.done = true;
+    this.options.stats.writing--;
+    const res = ex.res;
+    if (ex.upstream) {
+      // The client went away before the upstream answered.
+      ex.upstream.destroy();
+      ex.upstream = undefined;
+    }
+    // nginx's code for a client that left before the response began.
+    if (!res.headersSent) ex.status = 499;
+    const now = performance.now();
+    ex.requestLatencyMs = Math.round(now - ex.startedAt);
+    ex.kongLatencyMs = ex.fromService ? ex.proxyLatencyMs + Math.round(now - ex.headersAt) : ex.requestLatencyMs;
+    ex.egressBytes = ex.socket.bytesWritten - ex.bytesWrittenBefore;
+    const prometheus = ex.plan.prometheus;
+    if (prometheus) ex.plan.metrics.record(prometheus, ex);
+    if (!this.logEnabled) return;
+    this.options.logger.info(
+      {
+        correlation_id: ex.correlationId,
+        request_id: ex.requestId,
+        method: ex.req.method,
+        path: ex.req.url,
+        status: ex.status,
+        source: ex.fromService ? 'service' : 'kong',
+        route: ex.plan.def.name ?? ex.plan.def.id,
+        service: ex.plan.service.name ?? ex.plan.service.host,
+        upstream: ex.target?.label,
+        tries: ex.tries,
+        consumer: ex.consumer?.username ?? ex.consumer?.id,
+        client_ip: ex.clientIp,
+        latencies: { request: ex.requestLatencyMs, kong: ex.kongLatencyMs, upstream: ex.upstreamLatencyMs },
+      },
+      'request',
+    );
+  }
+}
+
+function hostWithoutPort(host: string): string {
+  if (host.startsWith('[')) return host.slice(0, host.indexOf(']') + 1);
+  const colon = host.indexOf(':');
+  return colon < 0 ? host : host.slice(0, colon);
+}
+
+function withoutQueryArguments(query: string, names: string[]): string {
+  if (!names.some((name) => query.includes(name))) return query;
+  const params = new URLSearchParams(query);
+  for (const name of names) params.delete(name);
+  return params.toString();
+}
