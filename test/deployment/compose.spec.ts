@@ -54,7 +54,10 @@ describe('docker-compose.yml', () => {
   });
 
   const dockerCompose = spawnSync('docker-compose', ['version'], { encoding: 'utf8' });
-  (dockerCompose.status === 0 ? it : it.skip)('passes `docker-compose config` (skipped where docker-compose is not installed)', () => {
-    execFileSync('docker-compose', ['config', '-q'], { cwd: root, stdio: 'pipe' });
-  });
+  (dockerCompose.status === 0 ? it : it.skip)(
+    'passes `docker-compose config` (skipped where docker-compose is not installed)',
+    () => {
+      execFileSync('docker-compose', ['config', '-q'], { cwd: root, stdio: 'pipe' });
+    },
+  );
 });
