@@ -1,9 +1,11 @@
 import 'reflect-metadata';
-import { loadConfig, ServiceEnvironment } from '@app/config';
-import { embeddedServerUrl } from '@app/persistence';
+import { loadConfig, loadServiceConfig, ServiceEnvironment } from '@app/config';
+import { embeddedServerUrl, prepareDatabase, runMigrations, withDataSource } from '@app/persistence';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
+import { rebuildReadModel } from '../../apps/reporting/src/read-model/rebuild';
+import { reportingService } from '../../apps/reporting/src/reporting.service';
 import { checkMigrations, generateMigration, migrate, seed } from './migrations';
 import { definitionOf, selected, SERVICE_DEFINITIONS } from './registry';
 import { startSystem } from './start-system';
@@ -14,6 +16,7 @@ const USAGE = `usage: node dist/tools/tools/src/main.js <command>
   seed [service...]                      load demo data (does nothing where data exists)
   migration:check [service...]           fail if an entity changed without a migration
   migration:generate <service> <Name>    write a migration for the entity changes
+  reporting:rebuild                      wipe reporting's read model and replay its event log into it
   db:wipe                                delete the embedded database's data folder`;
 
 async function wipeEmbeddedDatabase(): Promise<void> {
@@ -27,6 +30,20 @@ async function wipeEmbeddedDatabase(): Promise<void> {
   if (running) throw new Error(`The embedded PostgreSQL on port ${env.EMBEDDED_PG_PORT} is running: stop the system first`);
   rmSync(resolve(env.EMBEDDED_PG_DIR), { recursive: true, force: true });
   console.log(`removed ${env.EMBEDDED_PG_DIR}`);
+}
+
+/** `reporting:rebuild`: the read model from reporting's own event log, whether the service runs or not. */
+async function rebuildReporting(): Promise<void> {
+  const config = loadServiceConfig(reportingService.service, reportingService.environment);
+  const database = await prepareDatabase(config.database);
+  try {
+    await runMigrations(reportingService.database, database.url);
+    const started = Date.now();
+    const replayed = await withDataSource(reportingService.database, database.url, rebuildReadModel);
+    console.log(`reporting: read model rebuilt from ${replayed} logged event(s) in ${Date.now() - started} ms`);
+  } finally {
+    await database.release();
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -54,6 +71,9 @@ async function main(argv: string[]): Promise<number> {
       console.log(path ? `wrote ${path}` : 'no changes: the migrations already match the entities');
       return 0;
     }
+    case 'reporting:rebuild':
+      await rebuildReporting();
+      return 0;
     case 'db:wipe':
       await wipeEmbeddedDatabase();
       return 0;

@@ -2,6 +2,7 @@ import { ServiceDefinition } from '@app/bootstrap';
 import { ServiceName } from '@app/contracts';
 import { ecommerceService } from '../../apps/ecommerce/src/ecommerce.service';
 import { inventoryService } from '../../apps/inventory/src/inventory.service';
+import { reportingService } from '../../apps/reporting/src/reporting.service';
 import { retailService } from '../../apps/retail/src/retail.service';
 import { sagaOrchestratorService } from '../../apps/saga-orchestrator/src/saga-orchestrator.service';
 
@@ -10,6 +11,7 @@ export const SERVICE_DEFINITIONS = [
   inventoryService,
   ecommerceService,
   retailService,
+  reportingService,
   sagaOrchestratorService,
 ] as unknown as ServiceDefinition[];
 

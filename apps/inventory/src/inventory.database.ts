@@ -11,6 +11,7 @@ import { seedDemoData } from './seed/demo-data';
 import { StockLevel } from './stock/stock-level.entity';
 import { Supplier } from './suppliers/supplier.entity';
 import { DomainEvents1795227969518 } from './migrations/1795227969518-domain-events';
+import { StockLevelVersion1795233736207 } from './migrations/1795233736207-stock-level-version';
 
 export const inventoryDatabase: ServiceDatabase = {
   service: 'inventory',
@@ -26,6 +27,6 @@ export const inventoryDatabase: ServiceDatabase = {
     ProcessedCommand,
     RestockRequest,
   ],
-  migrations: [InitialSchema1795226381851, DomainEvents1795227969518],
+  migrations: [InitialSchema1795226381851, DomainEvents1795227969518, StockLevelVersion1795233736207],
   seed: seedDemoData,
 };

@@ -2,11 +2,10 @@ import { EventEnvelope, SaleRecordedV1, SaleReturnedV1, eventDeliveryPattern } f
 import { EventInbox, OutboxEvent } from '@app/events';
 import { TestApp, createTestApp } from '@app/testing';
 import { ClientProxy, ClientProxyFactory, Transport } from '@nestjs/microservices';
-import { randomUUID } from 'node:crypto';
 import { lastValueFrom } from 'rxjs';
 import request from 'supertest';
 import { inventoryService } from '../src/inventory.service';
-import { givenCatalogue, givenStock, stockOf } from './fixtures';
+import { givenCatalogue, givenStock, saleRecorded, stockOf } from './fixtures';
 
 describe('inventory domain events', () => {
   let t: TestApp;
@@ -33,8 +32,8 @@ describe('inventory domain events', () => {
       await request(t.http).patch(`/api/v1/products/${created.body.id}`).send({ price: '2.75' }).expect(200);
       const events = (await outbox()).slice(before);
       expect(events.map((event) => [event.type, event.version, event.pendingFor])).toEqual([
-        ['inventory.product.upserted', 1, ['ecommerce', 'retail']],
-        ['inventory.product.upserted', 1, ['ecommerce', 'retail']],
+        ['inventory.product.upserted', 1, ['ecommerce', 'retail', 'reporting']],
+        ['inventory.product.upserted', 1, ['ecommerce', 'retail', 'reporting']],
       ]);
       expect(events[1].payload).toEqual({
         product_id: created.body.id,
@@ -59,24 +58,8 @@ describe('inventory domain events', () => {
   describe('as a consumer of store sales', () => {
     const product = () => catalogue.products[0].id;
     const store = () => catalogue.store.id;
-    const sale = (quantity: number, overrides: Partial<SaleRecordedV1> = {}): EventEnvelope<'retail.sale.recorded'> => ({
-      event_id: randomUUID(),
-      type: 'retail.sale.recorded',
-      version: 1,
-      source: 'retail',
-      occurred_at: new Date().toISOString(),
-      payload: {
-        sale_id: 1,
-        store_id: 1,
-        location_id: store(),
-        register_id: 1,
-        lines: [{ product_id: product(), quantity, unit_price: '9.99', line_total: '9.99' }],
-        total: '9.99',
-        sold_at: new Date().toISOString(),
-        imported: false,
-        ...overrides,
-      },
-    });
+    const sale = (quantity: number, overrides: Partial<SaleRecordedV1> = {}) =>
+      saleRecorded(store(), product(), quantity, overrides);
 
     beforeEach(() => givenStock(t.dataSource, product(), store(), 20, 2));
 

@@ -1,3 +1,5 @@
+import { EventEnvelope, SaleRecordedV1, cents, money } from '@app/contracts';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Category } from '../src/categories/category.entity';
 import { Location, LocationType } from '../src/locations/location.entity';
@@ -33,4 +35,32 @@ export async function givenStock(dataSource: DataSource, productId: number, loca
 
 export async function stockOf(dataSource: DataSource, productId: number, locationId: number) {
   return dataSource.getRepository(StockLevel).findOneByOrFail({ productId, locationId });
+}
+
+/** A till sale as retail publishes it: `quantity` units of one product at 9.99, from a store location. */
+export function saleRecorded(
+  locationId: number,
+  productId: number,
+  quantity: number,
+  overrides: Partial<SaleRecordedV1> = {},
+): EventEnvelope<'retail.sale.recorded'> {
+  const total = money(cents('9.99') * BigInt(quantity));
+  return {
+    event_id: randomUUID(),
+    type: 'retail.sale.recorded',
+    version: 1,
+    source: 'retail',
+    occurred_at: new Date().toISOString(),
+    payload: {
+      sale_id: 1,
+      store_id: 1,
+      location_id: locationId,
+      register_id: 1,
+      lines: [{ product_id: productId, quantity, unit_price: '9.99', line_total: total }],
+      total,
+      sold_at: new Date().toISOString(),
+      imported: false,
+      ...overrides,
+    },
+  };
 }

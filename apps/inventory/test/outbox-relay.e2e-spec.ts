@@ -22,7 +22,12 @@ describe('outbox relay: inventory → ecommerce and retail over TCP', () => {
     retailPort = await freePort();
     ecommerce = await createTestApp(ecommerceService, { listen: true, env: { TCP_PORT: String(ecommercePort) } });
     inventory = await createTestApp(inventoryService, {
-      env: { ECOMMERCE_TCP_URL: `127.0.0.1:${ecommercePort}`, RETAIL_TCP_URL: `127.0.0.1:${retailPort}` },
+      env: {
+        ECOMMERCE_TCP_URL: `127.0.0.1:${ecommercePort}`,
+        RETAIL_TCP_URL: `127.0.0.1:${retailPort}`,
+        // Reporting stays down in this test: its copy of each event waits, as retail's did.
+        REPORTING_TCP_URL: `127.0.0.1:${await freePort()}`,
+      },
     });
     relay = inventory.app.get(OutboxRelay);
   });
@@ -50,9 +55,9 @@ describe('outbox relay: inventory → ecommerce and retail over TCP', () => {
 
     expect(await copyIn(ecommerce, productId)).toMatchObject({ sku: 'RELAY-1', price: '4.20', active: true });
     const row = await outboxRow(productId);
-    expect(row.pendingFor).toEqual(['retail']);
+    expect(row.pendingFor).toEqual(['retail', 'reporting']);
     expect(row.attempts).toBe(1);
-    expect(row.lastError).toMatch(/^retail: /);
+    expect(row.lastError).toMatch(/^retail: .*; reporting: /);
     expect(row.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() - 1000);
   });
 
@@ -65,7 +70,7 @@ describe('outbox relay: inventory → ecommerce and retail over TCP', () => {
     expect(await relay.deliverPending()).toBe(1);
 
     expect(await copyIn(retail, productId)).toMatchObject({ sku: 'RELAY-1', price: '4.20' });
-    expect((await outboxRow(productId)).pendingFor).toEqual([]);
+    expect((await outboxRow(productId)).pendingFor).toEqual(['reporting']);
     expect(await relay.deliverPending()).toBe(0);
   });
 
@@ -111,7 +116,7 @@ const natsUrl = process.env.NATS_TEST_URL;
     expect(await relay.deliverPending()).toBe(1);
     expect(await ecommerce.dataSource.getRepository(CatalogueProduct).findOneBy({ productId })).toMatchObject({ price: '3.30' });
     const [row] = await inventory.dataSource.getRepository(OutboxEvent).find({ order: { id: 'DESC' }, take: 1 });
-    expect(row.pendingFor).toEqual(['retail']);
+    expect(row.pendingFor).toEqual(['retail', 'reporting']);
 
     const retail = await createTestApp(retailService, { listen: true, env });
     apps.push(retail);

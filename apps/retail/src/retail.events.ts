@@ -1,4 +1,4 @@
-import { SaleRecordedV1, SaleReturnedV1 } from '@app/contracts';
+import { SaleRecordedV1, SaleReturnedV1, StoreUpsertedV1 } from '@app/contracts';
 import { SaleReturn } from './returns/sale-return.entity';
 import { Sale } from './sales/sale.entity';
 import { Store } from './stores/store.entity';
@@ -36,4 +36,8 @@ export function saleReturnedV1(saleReturn: SaleReturn, store: Store, imported: b
     returned_at: saleReturn.returnedAt.toISOString(),
     imported,
   };
+}
+
+export function storeUpsertedV1(store: Store): StoreUpsertedV1 {
+  return { store_id: store.id, code: store.code, name: store.name, location_id: store.locationId, active: store.active };
 }

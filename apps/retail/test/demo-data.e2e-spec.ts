@@ -167,7 +167,7 @@ describe('Demo data', () => {
       });
       expect(payload.lines).toHaveLength(sale.lines.length);
       expect(event.occurredAt).toEqual(sale.soldAt);
-      expect(event.pendingFor).toEqual(['inventory']);
+      expect(event.pendingFor).toEqual(['inventory', 'reporting']);
     });
     const returned = await eventsOf(t.dataSource, 'retail.sale.returned');
     expect(returned.map((event) => (event.payload as SaleReturnedV1).return_id)).toEqual(

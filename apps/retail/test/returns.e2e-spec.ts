@@ -94,14 +94,14 @@ describe('Returns API', () => {
       expect(stored).toMatchObject({ saleId: sale.id, storeId: paris.id, totalRefund: '5.28', reason: 'Damaged' });
     });
 
-    it('records exactly one retail.sale.returned event, for inventory, with the store location', async () => {
+    it('records exactly one retail.sale.returned event, for inventory and reporting, with the store location', async () => {
       const sale = await sellAtParis([[2, 4]]);
       const before = await eventsOf(t.dataSource, 'retail.sale.returned');
       const response = await giveBack({ sale_id: sale.id, lines: [{ product_id: 2, quantity: 3 }] }).expect(201);
       const after = await eventsOf(t.dataSource, 'retail.sale.returned');
       expect(after).toHaveLength(before.length + 1);
       const event = after[after.length - 1];
-      expect(event).toMatchObject({ version: 1, pendingFor: ['inventory'] });
+      expect(event).toMatchObject({ version: 1, pendingFor: ['inventory', 'reporting'] });
       expect(event.payload).toEqual({
         return_id: response.body.id,
         sale_id: sale.id,

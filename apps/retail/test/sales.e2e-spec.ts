@@ -93,7 +93,7 @@ describe('Sales API', () => {
       ]);
     });
 
-    it('records exactly one retail.sale.recorded event, for inventory, with the store location', async () => {
+    it('records exactly one retail.sale.recorded event, for inventory and reporting, with the store location', async () => {
       const before = await eventsOf(t.dataSource, 'retail.sale.recorded');
       const response = await sell({ store_id: lyon.id, register_id: lyonPos.id, lines: [{ product_id: 2, quantity: 2 }] }).expect(
         201,
@@ -101,7 +101,7 @@ describe('Sales API', () => {
       const after = await eventsOf(t.dataSource, 'retail.sale.recorded');
       expect(after).toHaveLength(before.length + 1);
       const event = after[after.length - 1];
-      expect(event).toMatchObject({ version: 1, pendingFor: ['inventory'], occurredAt: expect.any(Date) });
+      expect(event).toMatchObject({ version: 1, pendingFor: ['inventory', 'reporting'], occurredAt: expect.any(Date) });
       expect(event.payload).toEqual({
         sale_id: response.body.id,
         store_id: lyon.id,

@@ -34,15 +34,54 @@ export interface ProductUpsertedV1 {
   updated_at: string;
 }
 
-export interface StockChangedV1 {
+export type StockChangeReason = 'ADJUSTMENT' | 'RESERVATION' | 'RELEASE' | 'COMMIT' | 'SALE' | 'RETURN' | 'RESTOCK';
+
+/** A stock level as it stands after a change. */
+export interface StockLevelV1 {
   product_id: number;
   location_id: number;
   on_hand: number;
   reserved: number;
-  available: number;
   reorder_level: number;
-  reason: 'ADJUSTMENT' | 'RESERVATION' | 'RELEASE' | 'COMMIT' | 'SALE' | 'RETURN' | 'RESTOCK';
+  /** Goes up by one with every change of this level: a consumer keeps the highest (events may arrive out of order). */
+  version: number;
+}
+
+/** The levels one transaction changed (a reservation of several lines, a restock moving units between locations). */
+export interface StockChangedV1 {
+  reason: StockChangeReason;
+  levels: StockLevelV1[];
   changed_at: string;
+}
+
+export interface LocationUpsertedV1 {
+  location_id: number;
+  code: string;
+  name: string;
+  type: 'STORE' | 'WAREHOUSE';
+}
+
+export type RestockStatusV1 = 'PENDING' | 'APPROVED' | 'REJECTED';
+
+/** A restock request as it stands: opened (PENDING), then decided once. */
+export interface RestockUpsertedV1 {
+  restock_request_id: number;
+  product_id: number;
+  /** The requesting store's location. */
+  location_id: number;
+  quantity: number;
+  status: RestockStatusV1;
+  requested_at: string;
+  decided_at: string | null;
+}
+
+export interface StoreUpsertedV1 {
+  store_id: number;
+  code: string;
+  name: string;
+  /** The inventory location of the store. */
+  location_id: number;
+  active: boolean;
 }
 
 export interface SaleRecordedV1 {
@@ -98,6 +137,9 @@ export interface PaymentEventV1 {
 export interface EventPayloads {
   'inventory.product.upserted': ProductUpsertedV1;
   'inventory.stock.changed': StockChangedV1;
+  'inventory.location.upserted': LocationUpsertedV1;
+  'inventory.restock.upserted': RestockUpsertedV1;
+  'retail.store.upserted': StoreUpsertedV1;
   'retail.sale.recorded': SaleRecordedV1;
   'retail.sale.returned': SaleReturnedV1;
   'ecommerce.order.confirmed': OrderConfirmedV1;
@@ -112,6 +154,9 @@ export type EventType = keyof EventPayloads;
 export const EVENT_VERSIONS: Record<EventType, number> = {
   'inventory.product.upserted': 1,
   'inventory.stock.changed': 1,
+  'inventory.location.upserted': 1,
+  'inventory.restock.upserted': 1,
+  'retail.store.upserted': 1,
   'retail.sale.recorded': 1,
   'retail.sale.returned': 1,
   'ecommerce.order.confirmed': 1,
@@ -122,14 +167,17 @@ export const EVENT_VERSIONS: Record<EventType, number> = {
 
 /**
  * Who receives each event type. The producer's relay delivers to each of these at least once;
- * add a service here when it starts consuming a type (reporting joins in issue 6).
+ * add a service here when it starts consuming a type.
  */
 export const EVENT_SUBSCRIBERS: Record<EventType, ServiceName[]> = {
-  'inventory.product.upserted': ['ecommerce', 'retail'],
-  'inventory.stock.changed': [],
-  'retail.sale.recorded': ['inventory'],
-  'retail.sale.returned': ['inventory'],
-  'ecommerce.order.confirmed': [],
+  'inventory.product.upserted': ['ecommerce', 'retail', 'reporting'],
+  'inventory.stock.changed': ['reporting'],
+  'inventory.location.upserted': ['reporting'],
+  'inventory.restock.upserted': ['reporting'],
+  'retail.store.upserted': ['reporting'],
+  'retail.sale.recorded': ['inventory', 'reporting'],
+  'retail.sale.returned': ['inventory', 'reporting'],
+  'ecommerce.order.confirmed': ['reporting'],
   'ecommerce.order.cancelled': [],
   'ecommerce.payment.completed': [],
   'ecommerce.payment.refunded': [],

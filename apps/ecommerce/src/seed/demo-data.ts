@@ -1,6 +1,7 @@
 import { seedCatalogueCopy } from '@app/catalogue';
 import { DataSource } from 'typeorm';
 import { Customer } from '../customers/customer.entity';
+import { seedOrderHistory } from './order-history';
 
 /** Ids are explicit: the seed document's examples use customers 1 and 123 (and 99999 as one that does not exist). */
 const DEMO_CUSTOMERS: Array<Pick<Customer, 'id' | 'name' | 'email' | 'phone'>> = [
@@ -19,10 +20,11 @@ const DEMO_CUSTOMERS: Array<Pick<Customer, 'id' | 'name' | 'email' | 'phone'>> =
 ];
 
 /**
- * Demo customers, and the demo catalogue as inventory's seed numbers it, so that carts and orders
- * work before inventory's first product event arrives. Does nothing if customers exist.
+ * Demo customers, the demo catalogue as inventory's seed numbers it (so that carts and orders work
+ * before inventory's first product event arrives) and a month of confirmed orders. Does nothing if
+ * customers exist.
  */
-export async function seedDemoData(dataSource: DataSource): Promise<void> {
+export async function seedDemoData(dataSource: DataSource, now = new Date()): Promise<void> {
   await dataSource.transaction(async (manager) => {
     if ((await manager.getRepository(Customer).count()) > 0) return;
     // Raw SQL: TypeORM leaves generated ids to the database, and these are given.
@@ -34,5 +36,10 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
     // Given ids leave the sequence behind: move it past them, or the next customer collides.
     await manager.query(`SELECT setval(pg_get_serial_sequence('customers', 'id'), (SELECT max(id) FROM customers))`);
     await seedCatalogueCopy(manager);
+    await seedOrderHistory(
+      manager,
+      DEMO_CUSTOMERS.map((customer) => customer.id),
+      now,
+    );
   });
 }

@@ -1,15 +1,21 @@
 import { Page, pageOf } from '@app/contracts';
+import { Outbox } from '@app/events';
 import { PgErrorCode, isPgError } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { InventoryErrorCode, InventoryException } from '../inventory.exception';
+import { locationUpsertedV1 } from './location-events';
 import { Location, LocationType } from './location.entity';
 import { CreateLocationDto, LocationQuery, LocationResponse, UpdateLocationDto } from './locations.dto';
 
 @Injectable()
 export class LocationsService {
-  constructor(@InjectRepository(Location) private readonly locations: Repository<Location>) {}
+  constructor(
+    @InjectRepository(Location) private readonly locations: Repository<Location>,
+    private readonly outbox: Outbox,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
   async list(query: LocationQuery): Promise<Page<LocationResponse>> {
     const [rows, total] = await this.locations.findAndCount({
@@ -32,7 +38,7 @@ export class LocationsService {
   async create(dto: CreateLocationDto): Promise<LocationResponse> {
     const location = this.locations.create({ ...dto, address: dto.address ?? null });
     try {
-      return this.toResponse(await this.locations.save(location));
+      return this.toResponse(await this.save(location));
     } catch (error) {
       if (isPgError(error, PgErrorCode.uniqueViolation)) {
         throw new InventoryException(InventoryErrorCode.LocationCodeTaken, `Location code ${dto.code} is taken`);
@@ -43,7 +49,16 @@ export class LocationsService {
 
   async update(id: number, dto: UpdateLocationDto): Promise<LocationResponse> {
     const location = await this.find(id);
-    return this.toResponse(await this.locations.save(this.locations.merge(location, dto)));
+    return this.toResponse(await this.save(this.locations.merge(location, dto)));
+  }
+
+  /** Saves the location and publishes it, in one transaction. */
+  private save(location: Location): Promise<Location> {
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await manager.getRepository(Location).save(location);
+      await this.outbox.record(manager, 'inventory.location.upserted', locationUpsertedV1(saved));
+      return saved;
+    });
   }
 
   async find(id: number): Promise<Location> {

@@ -23,6 +23,7 @@ import { InventoryEnvironment } from '../inventory.environment';
 import { Location, LocationType } from '../locations/location.entity';
 import { Product } from '../products/product.entity';
 import { LocationsService } from '../locations/locations.service';
+import { StockEvents } from '../stock/stock-events';
 import { StockRepository } from '../stock/stock.repository';
 import { Reservation, ReservationLine } from './reservation.entity';
 import { ReservationsRepository } from './reservations.repository';
@@ -33,6 +34,7 @@ export class ReservationsService {
     private readonly reservations: ReservationsRepository,
     private readonly commands: IdempotentCommands,
     private readonly stock: StockRepository,
+    private readonly stockEvents: StockEvents,
     private readonly locations: LocationsService,
     private readonly config: ServiceConfig<InventoryEnvironment>,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -56,15 +58,19 @@ export class ReservationsService {
           lines: [],
         }));
       }
+      const levels = [];
       for (const line of lines) {
-        if (!(await this.stock.reserve(manager, line.product_id, location.id, line.quantity))) {
+        const level = await this.stock.reserve(manager, line.product_id, location.id, line.quantity);
+        if (!level) {
           throw new RollbackWith<ReserveStockReply>(async () => ({
             outcome: 'REJECTED',
             reason: 'INSUFFICIENT_STOCK',
             lines: await this.availability(this.dataSource.manager, location.id, lines),
           }));
         }
+        levels.push(level);
       }
+      await this.stockEvents.record(manager, 'RESERVATION', levels);
       const ttl = command.ttl_seconds ?? this.config.env.RESERVATION_TTL_SECONDS;
       const reservation = await this.reservations.save(
         manager,
@@ -105,13 +111,16 @@ export class ReservationsService {
       const reservation = await this.reservations.lockByKey(manager, command.reservation_key);
       if (!reservation) return { outcome: 'NOT_FOUND' };
       switch (reservation.status) {
-        case 'ACTIVE':
+        case 'ACTIVE': {
+          const levels = [];
           for (const line of reservation.lines) {
-            await this.stock.consumeReserved(manager, line.productId, reservation.locationId, line.quantity);
+            levels.push(await this.stock.consumeReserved(manager, line.productId, reservation.locationId, line.quantity));
           }
+          await this.stockEvents.record(manager, 'COMMIT', levels);
           reservation.status = 'COMMITTED';
           await this.reservations.save(manager, reservation);
           return { outcome: 'COMMITTED', reservation: this.toView(reservation) };
+        }
         case 'COMMITTED':
           return { outcome: 'ALREADY_COMMITTED', reservation: this.toView(reservation) };
         case 'RELEASED':
@@ -149,9 +158,11 @@ export class ReservationsService {
   }
 
   private async returnToStock(manager: EntityManager, reservation: Reservation, status: 'RELEASED' | 'EXPIRED'): Promise<void> {
+    const levels = [];
     for (const line of reservation.lines) {
-      await this.stock.unreserve(manager, line.productId, reservation.locationId, line.quantity);
+      levels.push(await this.stock.unreserve(manager, line.productId, reservation.locationId, line.quantity));
     }
+    await this.stockEvents.record(manager, 'RELEASE', levels);
     reservation.status = status;
     await this.reservations.save(manager, reservation);
   }

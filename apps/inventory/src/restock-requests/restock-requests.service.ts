@@ -1,4 +1,5 @@
 import { Page, pageOf } from '@app/contracts';
+import { Outbox } from '@app/events';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -6,7 +7,9 @@ import { InventoryErrorCode, InventoryException } from '../inventory.exception';
 import { LocationType } from '../locations/location.entity';
 import { LocationsService } from '../locations/locations.service';
 import { ProductsRepository } from '../products/products.repository';
+import { StockEvents } from '../stock/stock-events';
 import { StockRepository } from '../stock/stock.repository';
+import { restockUpsertedV1 } from './restock-events';
 import { RestockRequest, RestockStatus } from './restock-request.entity';
 import {
   CreateRestockRequestDto,
@@ -21,6 +24,8 @@ export class RestockRequestsService {
     private readonly products: ProductsRepository,
     private readonly locations: LocationsService,
     private readonly stock: StockRepository,
+    private readonly stockEvents: StockEvents,
+    private readonly outbox: Outbox,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -56,28 +61,36 @@ export class RestockRequestsService {
     if (location.type !== LocationType.Store) {
       throw new InventoryException(InventoryErrorCode.NotAStore, `Location ${location.id} is not a store`);
     }
-    const repository = this.dataSource.getRepository(RestockRequest);
-    const request = repository.create({
-      productId: dto.product_id,
-      locationId: dto.location_id,
-      quantity: dto.quantity,
-      note: dto.note ?? null,
-      status: RestockStatus.Pending,
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(RestockRequest);
+      const request = await repository.save(
+        repository.create({
+          productId: dto.product_id,
+          locationId: dto.location_id,
+          quantity: dto.quantity,
+          note: dto.note ?? null,
+          status: RestockStatus.Pending,
+        }),
+      );
+      await this.outbox.record(manager, 'inventory.restock.upserted', restockUpsertedV1(request));
+      return request;
     });
-    return this.toResponse(await repository.save(request));
+    return this.toResponse(saved);
   }
 
   /** Moves the units from the warehouse to the store, all at once or not at all. */
   async approve(id: number, dto: DecideRestockRequestDto): Promise<RestockRequestResponse> {
     const warehouse = await this.locations.warehouse();
     return this.decide(id, dto, RestockStatus.Approved, async (manager, request) => {
-      if (!(await this.stock.take(manager, request.productId, warehouse.id, request.quantity))) {
+      const taken = await this.stock.take(manager, request.productId, warehouse.id, request.quantity);
+      if (!taken) {
         throw new InventoryException(
           InventoryErrorCode.InsufficientStock,
           `The warehouse has fewer than ${request.quantity} available units of product ${request.productId}`,
         );
       }
-      await this.stock.add(manager, request.productId, request.locationId, request.quantity);
+      const added = await this.stock.add(manager, request.productId, request.locationId, request.quantity);
+      await this.stockEvents.record(manager, 'RESTOCK', [taken, added]);
       request.sourceLocationId = warehouse.id;
     });
   }
@@ -107,7 +120,9 @@ export class RestockRequestsService {
       request.status = status;
       request.decisionNote = dto.note ?? null;
       request.decidedAt = new Date();
-      return manager.getRepository(RestockRequest).save(request);
+      const saved = await manager.getRepository(RestockRequest).save(request);
+      await this.outbox.record(manager, 'inventory.restock.upserted', restockUpsertedV1(saved));
+      return saved;
     });
     return this.toResponse(decided);
   }

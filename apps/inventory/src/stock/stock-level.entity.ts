@@ -22,6 +22,8 @@ export class StockLevel {
   @Column({ type: 'int', default: 0 }) reserved!: number;
   /** At or below this many available units the level counts as low stock. */
   @Column({ type: 'int', default: 10 }) reorderLevel!: number;
+  /** Counts the changes of this level, so that consumers of its events can tell the newest state. */
+  @Column({ type: 'int', default: 0 }) version!: number;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 
   get available(): number {

@@ -1,3 +1,4 @@
+import { StockLevelV1 } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -10,6 +11,10 @@ export interface StockFilter {
   limit: number;
   offset: number;
 }
+
+/** Every change counts itself, so the newest state of a level can be told from its events. */
+const COUNTED = 'version = version + 1, updated_at = now()';
+const RETURNING = 'RETURNING product_id, location_id, on_hand, reserved, reorder_level, version';
 
 /**
  * Every change of a stock level is one conditional UPDATE: PostgreSQL re-checks the condition
@@ -55,45 +60,47 @@ export class StockRepository {
       .getOneOrFail();
   }
 
+  /** Saves a level changed in memory (after `lock`), counting the change. */
   save(manager: EntityManager, level: StockLevel): Promise<StockLevel> {
+    level.version += 1;
     return manager.getRepository(StockLevel).save(level);
   }
 
-  /** Holds `quantity` units if that many are available; false otherwise. */
-  async reserve(manager: EntityManager, productId: number, locationId: number, quantity: number): Promise<boolean> {
+  /** Holds `quantity` units if that many are available; undefined otherwise. */
+  reserve(manager: EntityManager, productId: number, locationId: number, quantity: number): Promise<StockLevelV1 | undefined> {
     return this.changed(
       manager,
-      `UPDATE stock_levels SET reserved = reserved + $3, updated_at = now()
-        WHERE product_id = $1 AND location_id = $2 AND on_hand - reserved >= $3`,
+      `UPDATE stock_levels SET reserved = reserved + $3, ${COUNTED}
+        WHERE product_id = $1 AND location_id = $2 AND on_hand - reserved >= $3 ${RETURNING}`,
       [productId, locationId, quantity],
     );
   }
 
-  async unreserve(manager: EntityManager, productId: number, locationId: number, quantity: number): Promise<void> {
-    await this.mustChange(
+  unreserve(manager: EntityManager, productId: number, locationId: number, quantity: number): Promise<StockLevelV1> {
+    return this.mustChange(
       manager,
-      `UPDATE stock_levels SET reserved = reserved - $3, updated_at = now()
-        WHERE product_id = $1 AND location_id = $2 AND reserved >= $3`,
+      `UPDATE stock_levels SET reserved = reserved - $3, ${COUNTED}
+        WHERE product_id = $1 AND location_id = $2 AND reserved >= $3 ${RETURNING}`,
       [productId, locationId, quantity],
     );
   }
 
   /** Reserved units leave the building: both on hand and reserved go down. */
-  async consumeReserved(manager: EntityManager, productId: number, locationId: number, quantity: number): Promise<void> {
-    await this.mustChange(
+  consumeReserved(manager: EntityManager, productId: number, locationId: number, quantity: number): Promise<StockLevelV1> {
+    return this.mustChange(
       manager,
-      `UPDATE stock_levels SET reserved = reserved - $3, on_hand = on_hand - $3, updated_at = now()
-        WHERE product_id = $1 AND location_id = $2 AND reserved >= $3`,
+      `UPDATE stock_levels SET reserved = reserved - $3, on_hand = on_hand - $3, ${COUNTED}
+        WHERE product_id = $1 AND location_id = $2 AND reserved >= $3 ${RETURNING}`,
       [productId, locationId, quantity],
     );
   }
 
-  /** Takes available units out (false if not enough are available). */
-  async take(manager: EntityManager, productId: number, locationId: number, quantity: number): Promise<boolean> {
+  /** Takes available units out (undefined if not enough are available). */
+  take(manager: EntityManager, productId: number, locationId: number, quantity: number): Promise<StockLevelV1 | undefined> {
     return this.changed(
       manager,
-      `UPDATE stock_levels SET on_hand = on_hand - $3, updated_at = now()
-        WHERE product_id = $1 AND location_id = $2 AND on_hand - reserved >= $3`,
+      `UPDATE stock_levels SET on_hand = on_hand - $3, ${COUNTED}
+        WHERE product_id = $1 AND location_id = $2 AND on_hand - reserved >= $3 ${RETURNING}`,
       [productId, locationId, quantity],
     );
   }
@@ -102,31 +109,52 @@ export class StockRepository {
    * Units that have physically left (a till sale): on hand goes down, but never below what is
    * reserved for orders. Returns how many units the records were short of.
    */
-  async remove(manager: EntityManager, productId: number, locationId: number, quantity: number): Promise<number> {
+  async remove(
+    manager: EntityManager,
+    productId: number,
+    locationId: number,
+    quantity: number,
+  ): Promise<{ shortfall: number; level: StockLevelV1 }> {
     const level = await this.lock(manager, productId, locationId);
     const taken = Math.min(quantity, level.onHand - level.reserved);
     level.onHand -= taken;
     await this.save(manager, level);
-    return quantity - taken;
+    return { shortfall: quantity - taken, level: StockRepository.levelV1(level) };
   }
 
-  async add(manager: EntityManager, productId: number, locationId: number, quantity: number): Promise<void> {
-    await manager.query(
-      `INSERT INTO stock_levels (product_id, location_id, on_hand) VALUES ($1, $2, $3)
-       ON CONFLICT (product_id, location_id) DO UPDATE SET on_hand = stock_levels.on_hand + $3, updated_at = now()`,
+  async add(manager: EntityManager, productId: number, locationId: number, quantity: number): Promise<StockLevelV1> {
+    const [level] = (await manager.query(
+      `INSERT INTO stock_levels (product_id, location_id, on_hand, version) VALUES ($1, $2, $3, 1)
+       ON CONFLICT (product_id, location_id) DO UPDATE SET on_hand = stock_levels.on_hand + $3,
+         version = stock_levels.version + 1, updated_at = now() ${RETURNING}`,
       [productId, locationId, quantity],
-    );
+    )) as StockLevelV1[];
+    return level;
   }
 
-  private async changed(manager: EntityManager, sql: string, parameters: unknown[]): Promise<boolean> {
-    const [, affected] = (await manager.query(sql, parameters)) as [unknown, number];
-    return affected > 0;
+  /** The level as `inventory.stock.changed` publishes it. */
+  static levelV1(
+    level: Pick<StockLevel, 'productId' | 'locationId' | 'onHand' | 'reserved' | 'reorderLevel' | 'version'>,
+  ): StockLevelV1 {
+    return {
+      product_id: level.productId,
+      location_id: level.locationId,
+      on_hand: level.onHand,
+      reserved: level.reserved,
+      reorder_level: level.reorderLevel,
+      version: level.version,
+    };
   }
 
-  private async mustChange(manager: EntityManager, sql: string, parameters: unknown[]): Promise<void> {
-    if (!(await this.changed(manager, sql, parameters))) {
-      // A reservation's units are always still reserved: anything else is a bug, not bad input.
-      throw new Error(`Stock level out of step with reservations (${parameters.join(', ')})`);
-    }
+  private async changed(manager: EntityManager, sql: string, parameters: unknown[]): Promise<StockLevelV1 | undefined> {
+    const [rows] = (await manager.query(sql, parameters)) as [StockLevelV1[], number];
+    return rows[0];
+  }
+
+  private async mustChange(manager: EntityManager, sql: string, parameters: unknown[]): Promise<StockLevelV1> {
+    const level = await this.changed(manager, sql, parameters);
+    // A reservation's units are always still reserved: anything else is a bug, not bad input.
+    if (!level) throw new Error(`Stock level out of step with reservations (${parameters.join(', ')})`);
+    return level;
   }
 }

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { InventoryErrorCode, InventoryException } from '../inventory.exception';
 import { LocationsService } from '../locations/locations.service';
 import { ProductsRepository } from '../products/products.repository';
+import { StockEvents } from './stock-events';
 import { StockLevel } from './stock-level.entity';
 import { LowStockQuery, ProductStockResponse, StockLevelResponse, StockQuery, UpdateStockDto } from './stock.dto';
 import { StockRepository } from './stock.repository';
@@ -16,6 +17,7 @@ export class StockService {
     private readonly stock: StockRepository,
     private readonly products: ProductsRepository,
     private readonly locations: LocationsService,
+    private readonly events: StockEvents,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -75,7 +77,9 @@ export class StockService {
       }
       current.onHand = onHand;
       current.reorderLevel = dto.reorder_level ?? current.reorderLevel;
-      return this.stock.save(manager, current);
+      const saved = await this.stock.save(manager, current);
+      await this.events.record(manager, 'ADJUSTMENT', [StockRepository.levelV1(saved)]);
+      return saved;
     });
     return StockService.toResponse(level);
   }

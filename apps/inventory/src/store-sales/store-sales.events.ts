@@ -2,6 +2,7 @@ import { EventEnvelope } from '@app/contracts';
 import { EventInbox } from '@app/events';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { StockEvents } from '../stock/stock-events';
 import { StockRepository } from '../stock/stock.repository';
 
 /**
@@ -15,6 +16,7 @@ export class StoreSalesEvents implements OnModuleInit {
   constructor(
     private readonly inbox: EventInbox,
     private readonly stock: StockRepository,
+    private readonly stockEvents: StockEvents,
   ) {}
 
   onModuleInit(): void {
@@ -24,8 +26,10 @@ export class StoreSalesEvents implements OnModuleInit {
 
   private async saleRecorded(manager: EntityManager, { payload }: EventEnvelope<'retail.sale.recorded'>): Promise<void> {
     if (payload.imported) return; // history: already part of the stock figures
+    const levels = [];
     for (const line of payload.lines) {
-      const shortfall = await this.stock.remove(manager, line.product_id, payload.location_id, line.quantity);
+      const { shortfall, level } = await this.stock.remove(manager, line.product_id, payload.location_id, line.quantity);
+      levels.push(level);
       if (shortfall > 0) {
         // The goods have left the store whatever the records said: the count was off.
         this.logger.warn(
@@ -33,12 +37,14 @@ export class StoreSalesEvents implements OnModuleInit {
         );
       }
     }
+    await this.stockEvents.record(manager, 'SALE', levels);
   }
 
   private async saleReturned(manager: EntityManager, { payload }: EventEnvelope<'retail.sale.returned'>): Promise<void> {
     if (payload.imported) return;
-    for (const line of payload.lines) {
-      await this.stock.add(manager, line.product_id, payload.location_id, line.quantity);
-    }
+    const levels = [];
+    for (const line of payload.lines)
+      levels.push(await this.stock.add(manager, line.product_id, payload.location_id, line.quantity));
+    await this.stockEvents.record(manager, 'RETURN', levels);
   }
 }

@@ -3,7 +3,7 @@ import { cents, money } from '@app/contracts';
 import { recordEvent } from '@app/events';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { CashRegister } from '../cash-registers/cash-register.entity';
-import { saleRecordedV1, saleReturnedV1 } from '../retail.events';
+import { saleRecordedV1, saleReturnedV1, storeUpsertedV1 } from '../retail.events';
 import { SaleReturn, SaleReturnLine } from '../returns/sale-return.entity';
 import { Sale, SaleLine } from '../sales/sale.entity';
 import { Store } from '../stores/store.entity';
@@ -162,11 +162,12 @@ async function insertAll<Entity extends ObjectLiteral>(
   }
 }
 
-/** In time order per kind, sales first, so that a consumer never sees a return before its sale. */
+/** The stores, then in time order per kind, sales first, so that a consumer never sees a return before its sale. */
 async function recordEvents(manager: EntityManager, stores: Store[], sales: Sale[], returns: SaleReturn[]): Promise<void> {
   const storeById = new Map(stores.map((store) => [store.id, store]));
   // Every sale and return was made above at one of `stores`.
   const storeOf = (storeId: number) => storeById.get(storeId) as Store;
+  for (const store of stores) await recordEvent(manager, 'retail', 'retail.store.upserted', storeUpsertedV1(store));
   for (const sold of sales) {
     const payload = saleRecordedV1(sold, storeOf(sold.storeId), true);
     await recordEvent(manager, 'retail', 'retail.sale.recorded', payload, { occurredAt: sold.soldAt });

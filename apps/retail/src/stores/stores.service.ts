@@ -1,15 +1,21 @@
 import { Page, pageOf } from '@app/contracts';
+import { Outbox } from '@app/events';
 import { PgErrorCode, isPgError } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { storeUpsertedV1 } from '../retail.events';
 import { RetailErrorCode, RetailException } from '../retail.exception';
 import { Store } from './store.entity';
 import { CreateStoreDto, StoreQuery, StoreResponse, UpdateStoreDto } from './stores.dto';
 
 @Injectable()
 export class StoresService {
-  constructor(@InjectRepository(Store) private readonly stores: Repository<Store>) {}
+  constructor(
+    @InjectRepository(Store) private readonly stores: Repository<Store>,
+    private readonly outbox: Outbox,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
   async list(query: StoreQuery): Promise<Page<StoreResponse>> {
     const [rows, total] = await this.stores.findAndCount({
@@ -38,7 +44,7 @@ export class StoresService {
       active: dto.active ?? true,
     });
     try {
-      return this.toResponse(await this.stores.save(store));
+      return this.toResponse(await this.save(store));
     } catch (error) {
       if (isPgError(error, PgErrorCode.uniqueViolation)) {
         throw new RetailException(RetailErrorCode.StoreCodeTaken, `Store code ${dto.code} is taken`);
@@ -53,7 +59,16 @@ export class StoresService {
     if (dto.location_id !== undefined) store.locationId = dto.location_id;
     if (dto.address !== undefined) store.address = dto.address;
     if (dto.active !== undefined) store.active = dto.active;
-    return this.toResponse(await this.stores.save(store));
+    return this.toResponse(await this.save(store));
+  }
+
+  /** Saves the store and publishes it, in one transaction. */
+  private save(store: Store): Promise<Store> {
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await manager.getRepository(Store).save(store);
+      await this.outbox.record(manager, 'retail.store.upserted', storeUpsertedV1(saved));
+      return saved;
+    });
   }
 
   /** Inside a transaction, pass its manager: a read on a second connection could starve the pool. */

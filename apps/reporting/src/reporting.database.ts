@@ -1,0 +1,12 @@
+import { EVENT_ENTITIES } from '@app/events';
+import { ServiceDatabase } from '@app/persistence';
+import { InitialSchema1795235018719 } from './migrations/1795235018719-initial-schema';
+import { EventLogEntry } from './read-model/event-log.entity';
+import { READ_MODEL_ENTITIES } from './read-model/read-model.entities';
+
+/** No demo data of its own: the producers' demo data reaches reporting as events. */
+export const reportingDatabase: ServiceDatabase = {
+  service: 'reporting',
+  entities: [...EVENT_ENTITIES, EventLogEntry, ...READ_MODEL_ENTITIES],
+  migrations: [InitialSchema1795235018719],
+};

@@ -1,0 +1,2 @@
+export * from './cache-store';
+export * from './response-cache';
