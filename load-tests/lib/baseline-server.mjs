@@ -1,10 +1,10 @@
 // The benchmark's raw baseline: a bare Node.js HTTP server answering GET /api/v1/products?limit=&offset= with the
-// same two statements inventory's TypeORM issues for that request (products-page.js: page and count, one after the
-// other on one pooled connection), and the same JSON. Started by bench.mjs as a child process:
+// same statement inventory issues for that request (products-page.js: the page and the total in one statement),
+// and the same JSON. Started by bench.mjs as a child process:
 //   DATABASE_URL=postgres://…/inventory POOL_SIZE=10 node load-tests/lib/baseline-server.mjs  → sends { port } over IPC
 import http from 'node:http';
 import pg from 'pg';
-import { COUNT_SQL, pageSql, toPage } from './products-page.js';
+import { COUNT_SQL, PAGE_SQL, toPage } from './products-page.js';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_SIZE ?? 10) });
 
@@ -15,14 +15,10 @@ function integer(value, fallback, min, max) {
 }
 
 async function page(limit, offset) {
-  const client = await pool.connect();
-  try {
-    const { rows } = await client.query(pageSql(limit, offset));
-    const { rows: count } = await client.query(COUNT_SQL);
-    return toPage(rows, count, limit, offset);
-  } finally {
-    client.release();
-  }
+  const { rows } = await pool.query(PAGE_SQL, [limit, offset]);
+  if (rows.length > 0) return toPage(rows, rows[0].total, limit, offset);
+  const total = offset === 0 ? 0 : (await pool.query(COUNT_SQL)).rows[0].count;
+  return toPage([], total, limit, offset);
 }
 
 function reply(response, status, body) {

@@ -1,30 +1,28 @@
-// The statements inventory's TypeORM issues for GET /api/v1/products?limit=&offset= (products.repository.ts findPage,
-// getManyAndCount without filters), and the page it answers, for the benchmark's raw baseline (baseline-server.mjs).
-// load-tests/test/baseline-server.e2e-spec.ts fails when inventory's SQL or JSON no longer match these.
+// The statement inventory issues for GET /api/v1/products?limit=&offset= without filters (products.repository.ts
+// findPage: the page and the total in one statement), and the page it answers, for the benchmark's raw baseline
+// (baseline-server.mjs). load-tests/test/baseline-server.e2e-spec.ts fails when inventory's SQL or JSON no longer
+// match these. (Inventory caches the answer, PRODUCT_CACHE_TTL_SECONDS; the baseline does the uncached work.)
 
-const COLUMNS = ['id', 'sku', 'name', 'description', 'category_id', 'supplier_id', 'price', 'active', 'created_at', 'updated_at'];
+const COLUMNS = 'id, sku, name, description, category_id, supplier_id, price, active, created_at, updated_at';
 
-/** TypeORM writes limit and offset into the text (no parameters) when the query has no joins. */
-export function pageSql(limit, offset) {
-  const columns = COLUMNS.map((column) => `"product"."${column}" AS "product_${column}"`).join(', ');
-  return `SELECT ${columns} FROM "products" "product" ORDER BY "product"."id" ASC LIMIT ${limit} OFFSET ${offset}`;
-}
+export const PAGE_SQL = `SELECT ${COLUMNS}, count(*) OVER () AS total FROM products ORDER BY id LIMIT $1 OFFSET $2`;
 
-export const COUNT_SQL = 'SELECT COUNT(1) AS "cnt" FROM "products" "product"';
+/** Past the last page there is no row to carry the total. */
+export const COUNT_SQL = 'SELECT count(*) AS count FROM products';
 
-/** The JSON inventory answers, from the rows of both statements. */
-export function toPage(rows, countRows, limit, offset) {
+/** The JSON inventory answers, from the page's rows (and the total when the page is empty). */
+export function toPage(rows, total, limit, offset) {
   const data = rows.map((row) => ({
-    id: row.product_id,
-    sku: row.product_sku,
-    name: row.product_name,
-    description: row.product_description,
-    category_id: row.product_category_id,
-    supplier_id: row.product_supplier_id,
-    price: row.product_price,
-    active: row.product_active,
-    created_at: row.product_created_at.toISOString(),
-    updated_at: row.product_updated_at.toISOString(),
+    id: row.id,
+    sku: row.sku,
+    name: row.name,
+    description: row.description,
+    category_id: row.category_id,
+    supplier_id: row.supplier_id,
+    price: row.price,
+    active: row.active,
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
   }));
-  return { data, total: Number(countRows[0].cnt), limit, offset };
+  return { data, total: Number(total), limit, offset };
 }

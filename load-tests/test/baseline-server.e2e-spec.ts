@@ -7,10 +7,7 @@ import request from 'supertest';
 import { inventoryService } from '../../apps/inventory/src/inventory.service';
 import { seedDemoData } from '../../apps/inventory/src/seed/demo-data';
 
-const { pageSql, COUNT_SQL } = require('../lib/products-page.js') as {
-  pageSql(limit: number, offset: number): string;
-  COUNT_SQL: string;
-};
+const { PAGE_SQL } = require('../lib/products-page.js') as { PAGE_SQL: string };
 
 /** The bench's raw baseline is only fair if it does inventory's work: the same statements, the same answer. */
 describe('bench raw baseline (lib/baseline-server.mjs)', () => {
@@ -19,7 +16,8 @@ describe('bench raw baseline (lib/baseline-server.mjs)', () => {
   let baselineUrl: string;
 
   beforeAll(async () => {
-    t = await createTestApp(inventoryService);
+    // The baseline does inventory's uncached work: inventory's cache is off here.
+    t = await createTestApp(inventoryService, { env: { PRODUCT_CACHE_TTL_SECONDS: '0' } });
     await seedDemoData(t.dataSource);
     baseline = fork(resolve(__dirname, '../lib/baseline-server.mjs'), [], {
       env: { ...process.env, DATABASE_URL: t.database.url, POOL_SIZE: '2' },
@@ -34,18 +32,18 @@ describe('bench raw baseline (lib/baseline-server.mjs)', () => {
     await t.close();
   });
 
-  it.each(['?limit=20', '?limit=20&offset=20', '?limit=5&offset=3', ''])(
+  it.each(['?limit=20', '?limit=20&offset=20', '?limit=5&offset=3', '', '?offset=1000'])(
     'answers GET /api/v1/products%s as inventory does',
     async (query) => {
       const fromInventory = await request(t.http).get(`/api/v1/products${query}`).expect(200);
       const fromBaseline = await fetch(`${baselineUrl}/api/v1/products${query}`);
       expect(fromBaseline.status).toBe(200);
       expect(await fromBaseline.json()).toEqual(fromInventory.body);
-      expect(fromInventory.body.data.length).toBeGreaterThan(0);
+      expect(fromInventory.body.total).toBeGreaterThan(0);
     },
   );
 
-  it("runs the statements inventory's TypeORM runs for a page of 20", async () => {
+  it('runs the statement inventory runs for a page of 20', async () => {
     const statements: string[] = [];
     // Record every statement sent to PostgreSQL during the request, without changing what happens.
     const real = Client.prototype.query;
@@ -59,6 +57,6 @@ describe('bench raw baseline (lib/baseline-server.mjs)', () => {
     } finally {
       Client.prototype.query = real;
     }
-    expect(statements).toEqual([pageSql(20, 0), COUNT_SQL]);
+    expect(statements).toEqual([PAGE_SQL]);
   });
 });

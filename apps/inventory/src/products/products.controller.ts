@@ -1,5 +1,18 @@
 import { ErrorResponse, IdParam } from '@app/contracts';
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Patch,
+  Post,
+  Query,
+  UseInterceptors,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -8,8 +21,11 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { ProductCacheInterceptor } from './product-cache';
 import { CreateProductDto, ProductPage, ProductQuery, ProductResponse, UpdateProductDto } from './products.dto';
 import { ProductsService } from './products.service';
+
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 @ApiTags('products')
 @ApiBadRequestResponse({ type: ErrorResponse })
@@ -17,15 +33,21 @@ import { ProductsService } from './products.service';
 export class ProductsController {
   constructor(private readonly products: ProductsService) {}
 
+  // The reads answer JSON text (cached as such), which Fastify sends as it is, given this content type.
   @Get()
+  @UseInterceptors(ProductCacheInterceptor)
+  @Header('Content-Type', JSON_CONTENT_TYPE)
   @ApiOkResponse({ type: ProductPage })
-  list(@Query() query: ProductQuery) {
+  list(@Query() query: ProductQuery): Promise<string> {
     return this.products.list(query);
   }
 
   @Get(':id')
+  @UseInterceptors(ProductCacheInterceptor)
+  @Header('Content-Type', JSON_CONTENT_TYPE)
+  @ApiOkResponse({ type: ProductResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
-  get(@Param() { id }: IdParam): Promise<ProductResponse> {
+  get(@Param() { id }: IdParam): Promise<string> {
     return this.products.get(id);
   }
 

@@ -12,20 +12,71 @@ export interface ProductFilter {
   offset: number;
 }
 
+interface ProductRow {
+  id: number;
+  sku: string;
+  name: string;
+  description: string | null;
+  category_id: number | null;
+  supplier_id: number | null;
+  price: string;
+  active: boolean;
+  created_at: Date;
+  updated_at: Date;
+  /** count(*) OVER (): bigint, as text. */
+  total: string;
+}
+
+const COLUMNS = 'id, sku, name, description, category_id, supplier_id, price, active, created_at, updated_at';
+
+function toProduct(row: ProductRow): Product {
+  return {
+    id: row.id,
+    sku: row.sku,
+    name: row.name,
+    description: row.description,
+    categoryId: row.category_id,
+    supplierId: row.supplier_id,
+    price: row.price,
+    active: row.active,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
 @Injectable()
 export class ProductsRepository {
   constructor(@InjectRepository(Product) private readonly products: Repository<Product>) {}
 
-  findPage(filter: ProductFilter): Promise<[Product[], number]> {
-    const query = this.products.createQueryBuilder('product').orderBy('product.id', 'ASC').take(filter.limit).skip(filter.offset);
-    if (filter.categoryId !== undefined) query.andWhere('product.categoryId = :categoryId', { categoryId: filter.categoryId });
-    if (filter.supplierId !== undefined) query.andWhere('product.supplierId = :supplierId', { supplierId: filter.supplierId });
-    if (filter.active !== undefined) query.andWhere('product.active = :active', { active: filter.active });
+  /**
+   * A page and the total in one statement (the list's hot path: one database round trip, and plain rows
+   * rather than TypeORM's entity hydration, which a profile showed costing more than the query).
+   */
+  async findPage(filter: ProductFilter): Promise<[Product[], number]> {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const where = (condition: (param: string) => string, value: unknown) => {
+      params.push(value);
+      conditions.push(condition(`$${params.length}`));
+    };
+    if (filter.categoryId !== undefined) where((p) => `category_id = ${p}`, filter.categoryId);
+    if (filter.supplierId !== undefined) where((p) => `supplier_id = ${p}`, filter.supplierId);
+    if (filter.active !== undefined) where((p) => `active = ${p}`, filter.active);
     if (filter.search !== undefined) {
       const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query.andWhere('(product.name ILIKE :pattern OR product.sku ILIKE :pattern)', { pattern });
+      where((p) => `(name ILIKE ${p} OR sku ILIKE ${p})`, pattern);
     }
-    return query.getManyAndCount();
+    const whereSql = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+    const page = `LIMIT $${params.length + 1} OFFSET $${params.length + 2}`;
+    const rows: ProductRow[] = await this.products.query(
+      `SELECT ${COLUMNS}, count(*) OVER () AS total FROM products${whereSql} ORDER BY id ${page}`,
+      [...params, filter.limit, filter.offset],
+    );
+    if (rows.length > 0) return [rows.map(toProduct), Number(rows[0].total)];
+    // Past the last page there is no row to carry the total.
+    if (filter.offset === 0) return [[], 0];
+    const [{ count }] = await this.products.query(`SELECT count(*) AS count FROM products${whereSql}`, params);
+    return [[], Number(count)];
   }
 
   findById(id: number): Promise<Product | null> {

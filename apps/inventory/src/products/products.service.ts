@@ -1,4 +1,4 @@
-import { Page, pageOf } from '@app/contracts';
+import { pageOf } from '@app/contracts';
 import { Outbox } from '@app/events';
 import { PgErrorCode, isPgError } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
@@ -8,6 +8,7 @@ import { Category } from '../categories/category.entity';
 import { InventoryErrorCode, InventoryException } from '../inventory.exception';
 import { Supplier } from '../suppliers/supplier.entity';
 import { Product } from './product.entity';
+import { ProductCache } from './product-cache';
 import { CreateProductDto, ProductQuery, ProductResponse, UpdateProductDto } from './products.dto';
 import { productUpserted } from './product-events';
 import { ProductsRepository } from './products.repository';
@@ -17,10 +18,12 @@ export class ProductsService {
   constructor(
     private readonly products: ProductsRepository,
     private readonly outbox: Outbox,
+    private readonly cache: ProductCache,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  async list(query: ProductQuery): Promise<Page<ProductResponse>> {
+  /** The page as JSON text, which the cache keeps and Fastify sends as it is (ProductCacheInterceptor). */
+  async list(query: ProductQuery): Promise<string> {
     const [rows, total] = await this.products.findPage({
       categoryId: query.category_id,
       supplierId: query.supplier_id,
@@ -29,15 +32,12 @@ export class ProductsService {
       limit: query.limit,
       offset: query.offset,
     });
-    return pageOf(
-      rows.map((row) => this.toResponse(row)),
-      total,
-      query,
-    );
+    return JSON.stringify(pageOf(rows.map(toResponse), total, query));
   }
 
-  async get(id: number): Promise<ProductResponse> {
-    return this.toResponse(await this.find(id));
+  /** The product as JSON text (see list). */
+  async get(id: number): Promise<string> {
+    return JSON.stringify(toResponse(await this.find(id)));
   }
 
   async create(dto: CreateProductDto): Promise<ProductResponse> {
@@ -51,7 +51,7 @@ export class ProductsService {
       price: dto.price,
       active: dto.active ?? true,
     });
-    return this.toResponse(await this.save(product));
+    return toResponse(await this.save(product));
   }
 
   async update(id: number, dto: UpdateProductDto): Promise<ProductResponse> {
@@ -64,7 +64,7 @@ export class ProductsService {
     if (dto.supplier_id !== undefined) product.supplierId = dto.supplier_id;
     if (dto.price !== undefined) product.price = dto.price;
     if (dto.active !== undefined) product.active = dto.active;
-    return this.toResponse(await this.save(product));
+    return toResponse(await this.save(product));
   }
 
   async deactivate(id: number): Promise<void> {
@@ -91,11 +91,14 @@ export class ProductsService {
   /** Saves the product and records its new state for the services that keep a catalogue copy. */
   private async save(product: Product): Promise<Product> {
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      const saved = await this.dataSource.transaction(async (manager) => {
         const saved = await this.products.save(product, manager);
         await this.outbox.record(manager, 'inventory.product.upserted', await productUpserted(manager, saved));
         return saved;
       });
+      // Committed: from now on this instance answers with the new state.
+      await this.cache.invalidate();
+      return saved;
     } catch (error) {
       if (isPgError(error, PgErrorCode.uniqueViolation)) {
         throw new InventoryException(InventoryErrorCode.SkuTaken, `SKU ${product.sku} is already used by another product`);
@@ -103,19 +106,19 @@ export class ProductsService {
       throw error;
     }
   }
+}
 
-  private toResponse(product: Product): ProductResponse {
-    return {
-      id: product.id,
-      sku: product.sku,
-      name: product.name,
-      description: product.description,
-      category_id: product.categoryId,
-      supplier_id: product.supplierId,
-      price: product.price,
-      active: product.active,
-      created_at: product.createdAt.toISOString(),
-      updated_at: product.updatedAt.toISOString(),
-    };
-  }
+function toResponse(product: Product): ProductResponse {
+  return {
+    id: product.id,
+    sku: product.sku,
+    name: product.name,
+    description: product.description,
+    category_id: product.categoryId,
+    supplier_id: product.supplierId,
+    price: product.price,
+    active: product.active,
+    created_at: product.createdAt.toISOString(),
+    updated_at: product.updatedAt.toISOString(),
+  };
 }
