@@ -58,19 +58,8 @@ export class ReservationsService {
           lines: [],
         }));
       }
-      const levels = [];
-      for (const line of lines) {
-        const level = await this.stock.reserve(manager, line.product_id, location.id, line.quantity);
-        if (!level) {
-          throw new RollbackWith<ReserveStockReply>(async () => ({
-            outcome: 'REJECTED',
-            reason: 'INSUFFICIENT_STOCK',
-            lines: await this.availability(this.dataSource.manager, location.id, lines),
-          }));
-        }
-        levels.push(level);
-      }
-      await this.stockEvents.record(manager, 'RESERVATION', levels);
+      // The reservation is written before the stock rows are updated: those updates lock the rows until the
+      // commit, and every statement after them keeps concurrent orders of the same product waiting.
       const ttl = command.ttl_seconds ?? this.config.env.RESERVATION_TTL_SECONDS;
       const reservation = await this.reservations.save(
         manager,
@@ -85,6 +74,19 @@ export class ReservationsService {
           ),
         }),
       );
+      const levels = [];
+      for (const line of lines) {
+        const level = await this.stock.reserve(manager, line.product_id, location.id, line.quantity);
+        if (!level) {
+          throw new RollbackWith<ReserveStockReply>(async () => ({
+            outcome: 'REJECTED',
+            reason: 'INSUFFICIENT_STOCK',
+            lines: await this.availability(this.dataSource.manager, location.id, lines),
+          }));
+        }
+        levels.push(level);
+      }
+      await this.stockEvents.record(manager, 'RESERVATION', levels);
       return { outcome: 'RESERVED', reservation: this.toView(reservation) };
     });
   }
@@ -112,13 +114,14 @@ export class ReservationsService {
       if (!reservation) return { outcome: 'NOT_FOUND' };
       switch (reservation.status) {
         case 'ACTIVE': {
+          // Status first: the stock updates below lock the product rows until the commit.
+          reservation.status = 'COMMITTED';
+          await this.reservations.save(manager, reservation);
           const levels = [];
           for (const line of reservation.lines) {
             levels.push(await this.stock.consumeReserved(manager, line.productId, reservation.locationId, line.quantity));
           }
           await this.stockEvents.record(manager, 'COMMIT', levels);
-          reservation.status = 'COMMITTED';
-          await this.reservations.save(manager, reservation);
           return { outcome: 'COMMITTED', reservation: this.toView(reservation) };
         }
         case 'COMMITTED':
@@ -158,13 +161,14 @@ export class ReservationsService {
   }
 
   private async returnToStock(manager: EntityManager, reservation: Reservation, status: 'RELEASED' | 'EXPIRED'): Promise<void> {
+    // Status first: the stock updates below lock the product rows until the commit.
+    reservation.status = status;
+    await this.reservations.save(manager, reservation);
     const levels = [];
     for (const line of reservation.lines) {
       levels.push(await this.stock.unreserve(manager, line.productId, reservation.locationId, line.quantity));
     }
     await this.stockEvents.record(manager, 'RELEASE', levels);
-    reservation.status = status;
-    await this.reservations.save(manager, reservation);
   }
 
   private async availability(manager: EntityManager, locationId: number, lines: StockLine[]): Promise<StockLineAvailability[]> {
