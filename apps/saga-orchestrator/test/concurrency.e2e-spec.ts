@@ -118,16 +118,17 @@ describe('order-processing saga under concurrency and crashes', () => {
         },
       });
       const base = `http://127.0.0.1:${port}`;
-      for (
-        let i = 0;
-        i < 200 &&
+      // A cold start (Nest, migrations check) can take many seconds on a busy CI machine.
+      const readyBy = Date.now() + 60_000;
+      while (
         !(await fetch(`${base}/health`).then(
           (r) => r.ok,
           () => false,
-        ));
-        i++
+        ))
       ) {
-        await new Promise((r) => setTimeout(r, 50));
+        if (child.exitCode !== null) throw new Error(`the orchestrator child exited with ${child.exitCode} before it was ready`);
+        if (Date.now() > readyBy) throw new Error('the orchestrator child was not ready within 60 s');
+        await new Promise((r) => setTimeout(r, 100));
       }
       // The instance this test talks to stops driving, so that the child is the one that gets killed mid-saga.
       await system.stopOrchestrator(system.orchestrator!);
@@ -160,6 +161,6 @@ describe('order-processing saga under concurrency and crashes', () => {
       expect(completed).toBeGreaterThan(0);
       // Evidence that the kill did interrupt sagas (else this test would prove nothing).
       expect(unfinished[0].n).toBeGreaterThan(0);
-    }, 90_000);
+    }, 150_000);
   });
 });
