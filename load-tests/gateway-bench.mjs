@@ -5,12 +5,14 @@
 // connections). Assumes the system is running (`npm start`: gateway on :8000, inventory on :3001).
 //   node load-tests/gateway-bench.mjs [--gateway http://127.0.0.1:8000] [--direct http://127.0.0.1:3001]
 //        [--path /api/v1/products] [--connections 64] [--duration 10] [--warmup 3] [--rounds 3] [--api-key KEY]
-//        [--rate N]
+//        [--rate N] [--gateway-pid PID]
 // Without --rate every connection sends its next request as soon as the last is answered (closed loop): on a
 // machine the load saturates, any throughput the gateway costs shows as latency too (Little's law). With
 // --rate N the load is N requests/s in total whatever the answers, so the p95 difference is the gateway's hop.
+// With --gateway-pid (Linux) the gateway process's CPU time per proxied request is printed too (user + system, µs).
 // The key defaults to BENCH_API_KEY or the `bench` consumer's (kong/kong.yml), whose limit a run cannot reach.
 import autocannon from 'autocannon';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 const { values: options } = parseArgs({
@@ -24,6 +26,7 @@ const { values: options } = parseArgs({
     rounds: { type: 'string', default: '3' },
     'api-key': { type: 'string', default: process.env.BENCH_API_KEY ?? 'bench-key-24680' },
     rate: { type: 'string' },
+    'gateway-pid': { type: 'string' },
   },
 });
 const connections = Number(options.connections);
@@ -31,6 +34,13 @@ const targets = [
   { name: 'direct', url: options.direct + options.path, headers: {} },
   { name: 'gateway', url: options.gateway + options.path, headers: { 'x-api-key': options['api-key'] } },
 ];
+
+/** CPU time of a process so far in µs (user, system), from /proc/<pid>/stat (clock ticks of 10 ms). */
+function cpuTime(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  // utime and stime are fields 14 and 15 of the line, 12 and 13 after "pid (comm) ".
+  return { user: Number(fields[11]) * 10_000, system: Number(fields[12]) * 10_000 };
+}
 
 function percentile(sorted, p) {
   if (sorted.length === 0) return NaN;
@@ -76,9 +86,17 @@ async function main() {
   for (const target of targets) await load(target, Number(options.warmup));
 
   const totals = Object.fromEntries(targets.map((t) => [t.name, { latencies: [], rates: [], failed: 0 }]));
+  const gatewayCpu = { user: 0, system: 0, requests: 0 };
   for (let round = 1; round <= Number(options.rounds); round++) {
     for (const target of round % 2 === 1 ? targets : [...targets].reverse()) {
+      const cpuBefore = target.name === 'gateway' && options['gateway-pid'] ? cpuTime(options['gateway-pid']) : undefined;
       const result = await load(target, Number(options.duration));
+      if (cpuBefore) {
+        const cpuAfter = cpuTime(options['gateway-pid']);
+        gatewayCpu.user += cpuAfter.user - cpuBefore.user;
+        gatewayCpu.system += cpuAfter.system - cpuBefore.system;
+        gatewayCpu.requests += result.latencies.length;
+      }
       const total = totals[target.name];
       for (const latency of result.latencies) total.latencies.push(latency);
       total.rates.push(result.requestsPerSecond);
@@ -107,6 +125,12 @@ async function main() {
   const addedP95 = report.gateway.p95 - report.direct.p95;
   console.log(`\ngateway throughput / direct: ${(ratio * 100).toFixed(1)} % (target ≥ 60 %)`);
   console.log(`p95 added by the gateway: ${ms(addedP95)} (target < 2 ms)`);
+  if (gatewayCpu.requests > 0) {
+    const perRequest = (us) => (us / gatewayCpu.requests).toFixed(0);
+    console.log(
+      `gateway CPU per request: ${perRequest(gatewayCpu.user + gatewayCpu.system)} µs (user ${perRequest(gatewayCpu.user)}, system ${perRequest(gatewayCpu.system)})`,
+    );
+  }
   if (report.gateway.failed || report.direct.failed)
     console.log('Some requests failed: the figures above count only 2xx responses.');
 }

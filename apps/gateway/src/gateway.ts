@@ -271,7 +271,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       for (const checker of checkers) checker.stop();
       instances.close();
       await Promise.all([close(proxyServer), close(statusServer)]);
-      proxy.agent.destroy();
+      await proxy.close();
       if (ownLogger) ownLogger.stop();
       else logger.flush();
     },

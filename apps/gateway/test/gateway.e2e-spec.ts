@@ -113,6 +113,33 @@ describe('local gateway (kong.yml in front of upstream servers)', () => {
       expect(reply.headers.get('x-kong-proxy-latency')).toMatch(/^\d+$/);
       expect(reply.headers.get('x-kong-request-id')).toMatch(/^[0-9a-f]{32}$/);
     });
+
+    it('streams a chunked body sent after 100 Continue, without passing Expect on', async () => {
+      const chunks = ['{"sku":"X-2",', '"name":"', 'y'.repeat(50_000), '"}'];
+      const reply = await new Promise<{ status: number; json: { body: string; headers: Record<string, string> } }>(
+        (resolve, reject) => {
+          const headers = { 'X-API-Key': ADMIN, 'Content-Type': 'application/json', Expect: '100-continue' };
+          const req = request(
+            { host: '127.0.0.1', port: gateway.port, path: '/api/v1/products', method: 'POST', headers },
+            (res) => {
+              let text = '';
+              res.setEncoding('utf8');
+              res.on('data', (chunk: string) => (text += chunk));
+              res.on('end', () => resolve({ status: res.statusCode!, json: JSON.parse(text) }));
+            },
+          );
+          req.on('error', reject);
+          // No Content-Length: Node sends the body chunked, once the gateway has said 100 Continue.
+          req.on('continue', () => {
+            for (const chunk of chunks) req.write(chunk);
+            req.end();
+          });
+        },
+      );
+      expect(reply.status).toBe(200);
+      expect(reply.json.body).toBe(chunks.join(''));
+      expect(reply.json.headers.expect).toBeUndefined();
+    });
   });
 
   describe('key-auth', () => {

@@ -1,8 +1,9 @@
-import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Target } from '../balancer/balancer';
 import type { ConsumerDef, CredentialDef } from '../config/model';
 import type { RequestRecord } from '../plugins/prometheus';
+import type { UpstreamCall } from './proxy-handler';
 import type { RoutePlan } from './route-plan';
 
 /** One client request on its way through the gateway: what the plugins decided and how the proxying went. */
@@ -27,7 +28,8 @@ export class Exchange implements RequestRecord {
 
   tries = 0;
   target?: Target;
-  upstream?: ClientRequest;
+  /** The current try, until it has failed or the exchange is over. */
+  upstream?: UpstreamCall;
   bodyStarted = false;
   upstreamStartedAt = 0;
   headersAt = 0;

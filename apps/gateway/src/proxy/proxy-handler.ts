@@ -1,10 +1,13 @@
-import { Agent, IncomingMessage, ServerResponse, request } from 'node:http';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
 import type { Logger } from 'pino';
+import type { Dispatcher } from 'undici';
 import { CredentialDef } from '../config/model';
 import { ServerStats } from '../plugins/prometheus';
 import { Exchange } from './exchange';
 import { HeaderRole, KeyAuthPlugin, RoutePlan } from './route-plan';
 import { Router, normalizePath, upstreamPath } from './router';
+import { UpstreamPools } from './upstream-pools';
 
 export const KONG_VERSION = '3.9.1';
 const SERVER = `kong/${KONG_VERSION}`;
@@ -20,8 +23,9 @@ const MESSAGES = {
   timeout: 'The upstream server is timing out',
 } as const;
 
-/** Errors before the request reached the target: safe to try the next one. */
+/** Errors before the request reached the target (system codes, undici's): safe to try the next one. */
 const CONNECT_ERRORS = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
   'ECONNREFUSED',
   'EHOSTUNREACH',
   'ENETUNREACH',
@@ -30,13 +34,10 @@ const CONNECT_ERRORS = new Set([
   'EAI_AGAIN',
   'ECONNABORTED',
 ]);
+const TIMEOUTS = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+/** The connection closed under the request ("other side closed" is undici's). */
+const CONNECTION_LOST = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
-
-class GatewayTimeout extends Error {
-  constructor(readonly phase: 'connect' | 'read') {
-    super(`upstream ${phase} timeout`);
-  }
-}
 
 /** Request ids like nginx's $request_id: 32 hex characters, unique per process run. */
 function requestIdGenerator(): () => string {
@@ -66,16 +67,10 @@ export interface ProxyOptions {
  * (prometheus, access log). Bodies are streamed both ways.
  */
 export class ProxyHandler {
-  readonly agent = new Agent({
-    keepAlive: true,
-    keepAliveMsecs: 1000,
-    maxSockets: Infinity,
-    maxFreeSockets: 512,
-    scheduling: 'lifo',
-    timeout: 30_000,
-  });
+  private readonly pools = new UpstreamPools();
   private readonly nextRequestId = requestIdGenerator();
   private readonly logEnabled: boolean;
+  private readonly accessLogs = new Map<RoutePlan, Logger>();
 
   constructor(private readonly options: ProxyOptions) {
     this.logEnabled = options.logger.isLevelEnabled('info');
@@ -296,42 +291,27 @@ export class ProxyHandler {
       ex.upstreamStartedAt = performance.now();
       ex.proxyLatencyMs = Math.round(ex.upstreamStartedAt - ex.startedAt);
     }
-    const upstream = request({
-      agent: this.agent,
-      host: target.address,
-      port: target.def.port,
-      method: req.method,
-      path: ex.upstreamPath,
-      headers,
-    });
-    ex.upstream = upstream;
-    upstream.setTimeout(service.readTimeoutMs);
-    upstream.on('timeout', () => upstream.destroy(new GatewayTimeout('read')));
-    upstream.on('error', (error) => this.upstreamFailed(ex, upstream, error));
-    upstream.on('response', (response) => this.upstreamResponded(ex, upstream, response));
-    upstream.on('socket', (socket) => {
-      if (!socket.connecting) return this.sendBody(ex, upstream);
-      const timer = setTimeout(() => upstream.destroy(new GatewayTimeout('connect')), service.connectTimeoutMs);
-      socket.once('connect', () => {
-        clearTimeout(timer);
-        this.sendBody(ex, upstream);
-      });
-      socket.once('close', () => clearTimeout(timer));
-    });
+    const call = new UpstreamCall(this, ex);
+    ex.upstream = call;
+    this.pools.for(target, service.connectTimeoutMs).dispatch(
+      {
+        method: req.method as Dispatcher.HttpMethod,
+        path: ex.upstreamPath,
+        headers,
+        // Read only once the request is on a connection; if the try fails the client's stream stays open (for the
+        // next try, or the error response).
+        body: ex.hasBody ? Readable.from(req.iterator({ destroyOnReturn: false }), { objectMode: false }) : null,
+        // Kong's read_timeout: for the response head, then between two reads of the body.
+        headersTimeout: service.readTimeoutMs,
+        bodyTimeout: service.readTimeoutMs,
+      },
+      call,
+    );
   }
 
-  private sendBody(ex: Exchange, upstream: ReturnType<typeof request>): void {
-    if (upstream.destroyed) return;
-    if (!ex.hasBody) {
-      upstream.end();
-      return;
-    }
-    ex.bodyStarted = true;
-    ex.req.pipe(upstream);
-  }
-
-  private upstreamFailed(ex: Exchange, upstream: ReturnType<typeof request>, error: NodeJS.ErrnoException): void {
-    if (ex.upstream !== upstream || ex.done) return;
+  /** The try `call` failed: the next target if Kong would retry, else 502/504 (or a cut response). */
+  upstreamFailed(ex: Exchange, call: UpstreamCall, error: Error): void {
+    if (ex.upstream !== call || ex.done) return;
     ex.upstream = undefined;
     const target = ex.target!;
     if (ex.res.headersSent) {
@@ -340,41 +320,39 @@ export class ProxyHandler {
       ex.res.destroy(error);
       return;
     }
-    const code = error.code ?? '';
-    const timeout = error instanceof GatewayTimeout;
-    const connectFailure = (timeout && error.phase === 'connect') || CONNECT_ERRORS.has(code);
-    // A pooled connection the upstream had just closed: not the target's fault.
-    const staleSocket = !connectFailure && upstream.reusedSocket && (code === 'ECONNRESET' || code === 'EPIPE');
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const timeout = TIMEOUTS.has(code);
+    const connectFailure = CONNECT_ERRORS.has(code);
+    const connectionLost = CONNECTION_LOST.has(code);
+    // A pooled connection the upstream closed after answering on it before: not the target's fault.
+    const staleSocket = connectionLost && ((error as { socket?: { bytesRead?: number } }).socket?.bytesRead ?? 0) > 0;
     if (!staleSocket) target.reportFailure(timeout ? 'timeout' : 'tcp', 'passive');
     // Another try only if the request can be sent again and has not been seen by the target (an idempotent one may).
     const replayable = !ex.bodyStarted || !ex.hasBody;
-    const unseen = connectFailure || staleSocket || (code === 'ECONNRESET' && IDEMPOTENT.has(ex.req.method ?? ''));
+    const unseen = connectFailure || staleSocket || (connectionLost && IDEMPOTENT.has(ex.req.method ?? ''));
     if (replayable && unseen && ex.tries <= ex.plan.service.retries) return this.forward(ex);
     if (timeout) return this.respond(ex, 504, MESSAGES.timeout);
     this.respond(ex, 502, MESSAGES.badGateway);
   }
 
-  private upstreamResponded(ex: Exchange, upstream: ReturnType<typeof request>, response: IncomingMessage): void {
-    if (ex.upstream !== upstream || ex.done) {
-      response.resume();
-      return;
-    }
+  /** The response head of the try `call`: Kong's headers added, the client's response begun. */
+  upstreamResponded(ex: Exchange, call: UpstreamCall, status: number, raw: Buffer[]): void {
     const now = performance.now();
     ex.headersAt = now;
     ex.upstreamLatencyMs = Math.round(now - ex.upstreamStartedAt);
-    const status = response.statusCode ?? 502;
     ex.target!.reportStatus(status);
     ex.status = status;
     ex.fromService = true;
 
-    const raw = response.rawHeaders;
     const drop = ex.plan.responseDrop;
     const headers: string[] = [];
     let via: string | undefined;
     for (let i = 0; i < raw.length; i += 2) {
-      const lower = raw[i].toLowerCase();
-      if (lower === 'via') via = via === undefined ? raw[i + 1] : `${via}, ${raw[i + 1]}`;
-      else if (!drop.has(lower)) headers.push(raw[i], raw[i + 1]);
+      // latin1 keeps the bytes as they came.
+      const name = raw[i].toString('latin1');
+      const lower = name.toLowerCase();
+      if (lower === 'via') via = via === undefined ? raw[i + 1].toString('latin1') : `${via}, ${raw[i + 1].toString('latin1')}`;
+      else if (!drop.has(lower)) headers.push(name, raw[i + 1].toString('latin1'));
     }
     this.pluginHeaders(ex, headers);
     headers.push(
@@ -387,11 +365,8 @@ export class ProxyHandler {
       'X-Kong-Request-Id',
       ex.requestId,
     );
-    const res = ex.res;
-    res.writeHead(status, headers);
-    response.on('error', (error) => res.destroy(error));
-    response.on('aborted', () => res.destroy());
-    response.pipe(res);
+    ex.res.writeHead(status, headers);
+    ex.res.on('drain', () => call.resume());
   }
 
   /** Headers the plugins' header_filter phases add to any response on the route. */
@@ -443,14 +418,19 @@ export class ProxyHandler {
     res.end(body);
   }
 
+  /** Closes the connections to the upstreams. */
+  close(): Promise<void> {
+    return this.pools.close();
+  }
+
   /** Kong's log phase: prometheus and the access log line, once the response is over (or the client left). */
   private logPhase(ex: Exchange): void {
     ex.done = true;
     this.options.stats.writing--;
     const res = ex.res;
     if (ex.upstream) {
-      // The client went away before the upstream answered.
-      ex.upstream.destroy();
+      // The client went away before the upstream finished.
+      ex.upstream.abort();
       ex.upstream = undefined;
     }
     // nginx's code for a client that left before the response began.
@@ -462,7 +442,8 @@ export class ProxyHandler {
     const prometheus = ex.plan.prometheus;
     if (prometheus) ex.plan.metrics.record(prometheus, ex);
     if (!this.logEnabled) return;
-    this.options.logger.info(
+    // Flat fields of cheap values: pino serialises a nested object through a slower path.
+    this.accessLog(ex.plan).info(
       {
         correlation_id: ex.correlationId,
         request_id: ex.requestId,
@@ -470,16 +451,79 @@ export class ProxyHandler {
         path: ex.req.url,
         status: ex.status,
         source: ex.fromService ? 'service' : 'kong',
-        route: ex.plan.def.name ?? ex.plan.def.id,
-        service: ex.plan.service.name ?? ex.plan.service.host,
         upstream: ex.target?.label,
         tries: ex.tries,
         consumer: ex.consumer?.username ?? ex.consumer?.id,
         client_ip: ex.clientIp,
-        latencies: { request: ex.requestLatencyMs, kong: ex.kongLatencyMs, upstream: ex.upstreamLatencyMs },
+        request_ms: ex.requestLatencyMs,
+        kong_ms: ex.kongLatencyMs,
+        upstream_ms: ex.upstreamLatencyMs,
       },
       'request',
     );
+  }
+
+  /** The access log of a route: a child logger, so its route and service names are serialised once. */
+  private accessLog(plan: RoutePlan): Logger {
+    let log = this.accessLogs.get(plan);
+    if (!log) {
+      log = this.options.logger.child({ route: plan.def.name ?? plan.def.id, service: plan.service.name ?? plan.service.host });
+      this.accessLogs.set(plan, log);
+    }
+    return log;
+  }
+}
+
+/**
+ * One try of an exchange towards one target, as undici reports it. Once the exchange has moved on (another try,
+ * the client gone) the try is aborted and its reports are ignored.
+ */
+export class UpstreamCall implements Dispatcher.DispatchHandler {
+  private controller?: Dispatcher.DispatchController;
+
+  constructor(
+    private readonly proxy: ProxyHandler,
+    private readonly ex: Exchange,
+  ) {}
+
+  private get current(): boolean {
+    return this.ex.upstream === this && !this.ex.done;
+  }
+
+  /** Stops the try (the client left): at once if it is on a connection, else when it gets one. */
+  abort(): void {
+    this.controller?.abort(new Error('client closed the connection'));
+  }
+
+  resume(): void {
+    this.controller?.resume();
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    if (!this.current) return controller.abort(new Error('client closed the connection'));
+    // From here the body is being read: no other target can be given it.
+    this.ex.bodyStarted = true;
+  }
+
+  onResponseStart(controller: Dispatcher.DispatchController, status: number): void {
+    if (!this.current) return controller.abort(new Error('superseded'));
+    this.proxy.upstreamResponded(this.ex, this, status, controller.rawHeaders as Buffer[]);
+  }
+
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    // Backpressure: undici stops reading until the client has taken what was written ('drain').
+    if (!this.ex.res.write(chunk)) controller.pause();
+  }
+
+  onResponseEnd(): void {
+    // Over: nothing to abort when the client's response closes.
+    this.ex.upstream = undefined;
+    this.ex.res.end();
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    this.proxy.upstreamFailed(this.ex, this, error);
   }
 }
 

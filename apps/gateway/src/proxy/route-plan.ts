@@ -21,9 +21,13 @@ export const HeaderRole = {
 } as const;
 export type HeaderRole = (typeof HeaderRole)[keyof typeof HeaderRole];
 
-/** Hop-by-hop headers (RFC 9110 §7.6.1) and what Kong sets itself towards the upstream. */
+/**
+ * Hop-by-hop headers (RFC 9110 §7.6.1) and what Kong sets itself towards the upstream. `Expect: 100-continue`
+ * is answered by the gateway's own HTTP server (and refused by undici).
+ */
 const REQUEST_HEADERS_SET_BY_GATEWAY = [
   'connection',
+  'expect',
   'keep-alive',
   'proxy-connection',
   'te',
