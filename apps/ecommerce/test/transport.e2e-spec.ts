@@ -174,8 +174,8 @@ describe('ecommerce message handlers over TCP', () => {
         updated_at: new Date().toISOString(),
       },
     };
-    expect(await send(client, eventDeliveryPattern('ecommerce'), event)).toEqual({ outcome: 'APPLIED' });
-    expect(await send(client, eventDeliveryPattern('ecommerce'), event)).toEqual({ outcome: 'DUPLICATE' });
+    expect(await send(client, eventDeliveryPattern('ecommerce'), { events: [event] })).toEqual({ outcomes: ['APPLIED'] });
+    expect(await send(client, eventDeliveryPattern('ecommerce'), { events: [event] })).toEqual({ outcomes: ['DUPLICATE'] });
     expect(await t.dataSource.getRepository(CatalogueProduct).findOneByOrFail({ productId: 42 })).toMatchObject({
       price: '3.30',
       active: true,

@@ -81,6 +81,22 @@ describe('inventory domain events', () => {
       expect(await stockOf(t.dataSource, product(), store())).toMatchObject({ onHand: 16 });
     });
 
+    it('applies a delivery of several events in order, and keeps those before one that fails', async () => {
+      const [first, second] = [sale(1), sale(2)];
+      expect(await inbox.applyAll([first, second, first])).toEqual({ outcomes: ['APPLIED', 'APPLIED', 'DUPLICATE'] });
+      expect(await stockOf(t.dataSource, product(), store())).toMatchObject({ onHand: 17 });
+
+      const [third, atUnknownLocation, fourth] = [sale(4), saleRecorded(999_999, product(), 1), sale(8)];
+      expect(await inbox.applyAll([third, atUnknownLocation, fourth])).toEqual({
+        outcomes: ['APPLIED'],
+        error: expect.stringContaining(atUnknownLocation.event_id),
+      });
+      expect(await stockOf(t.dataSource, product(), store())).toMatchObject({ onHand: 13 });
+      // The unacknowledged rest comes again: applied then, and only then.
+      expect(await inbox.applyAll([fourth])).toEqual({ outcomes: ['APPLIED'] });
+      expect(await stockOf(t.dataSource, product(), store())).toMatchObject({ onHand: 5 });
+    });
+
     it('leaves stock alone for sales loaded from history', async () => {
       await inbox.apply(sale(5, { imported: true }));
       expect(await stockOf(t.dataSource, product(), store())).toMatchObject({ onHand: 20 });
@@ -115,13 +131,16 @@ describe('inventory domain events', () => {
       });
       try {
         const event = sale(1);
-        expect(await lastValueFrom(client.send(eventDeliveryPattern('inventory'), event))).toEqual({ outcome: 'APPLIED' });
-        expect(await lastValueFrom(client.send(eventDeliveryPattern('inventory'), event))).toEqual({ outcome: 'DUPLICATE' });
-        await expect(
-          lastValueFrom(client.send(eventDeliveryPattern('inventory'), { ...event, event_id: 'not-a-uuid' })),
-        ).rejects.toMatchObject({
+        const deliver = (...events: EventEnvelope[]) => lastValueFrom(client.send(eventDeliveryPattern('inventory'), { events }));
+        expect(await deliver(event)).toEqual({ outcomes: ['APPLIED'] });
+        expect(await deliver(event)).toEqual({ outcomes: ['DUPLICATE'] });
+        await expect(deliver({ ...event, event_id: 'not-a-uuid' })).rejects.toMatchObject({
           status_code: 400,
-          errors: [expect.objectContaining({ field: 'event_id' })],
+          errors: [expect.objectContaining({ field: 'events.0.event_id' })],
+        });
+        await expect(lastValueFrom(client.send(eventDeliveryPattern('inventory'), { events: [] }))).rejects.toMatchObject({
+          status_code: 400,
+          errors: [expect.objectContaining({ field: 'events' })],
         });
         expect(await stockOf(t.dataSource, product(), store())).toMatchObject({ onHand: 19 });
       } finally {

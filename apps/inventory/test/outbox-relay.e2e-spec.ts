@@ -1,4 +1,4 @@
-import { CatalogueProduct } from '@app/catalogue';
+import { CatalogueProduct, CatalogueService } from '@app/catalogue';
 import { OutboxEvent, OutboxRelay } from '@app/events';
 import { TestApp, createTestApp, freePort } from '@app/testing';
 import request from 'supertest';
@@ -90,6 +90,45 @@ describe('outbox relay: inventory → ecommerce and retail over TCP', () => {
 
     expect(await copyIn(ecommerce, productId)).toMatchObject({ price: '5.00' });
     expect(await ecommerce.dataSource.getRepository(CatalogueProduct).countBy({ productId })).toBe(1);
+  });
+
+  it('keeps pending, for that subscriber only, the event it could not apply and those after it', async () => {
+    await inventory.dataSource.query(`UPDATE outbox_events SET pending_for = '{}'`);
+    const catalogue = ecommerce.app.get(CatalogueService);
+    const realApply = catalogue.apply.bind(catalogue);
+    const failing = jest.spyOn(catalogue, 'apply').mockImplementation(async (manager, event) => {
+      if (event.payload.sku === 'RELAY-FAILS') throw new Error('disk full');
+      return realApply(manager, event);
+    });
+    try {
+      const ids: number[] = [];
+      for (const sku of ['RELAY-OK', 'RELAY-FAILS', 'RELAY-AFTER']) {
+        ids.push(
+          (await request(inventory.http).post('/api/v1/products').send({ sku, name: sku, price: '1.00' }).expect(201)).body.id,
+        );
+      }
+
+      // ecommerce acknowledges the first; retail all three.
+      expect(await relay.deliverPending()).toBe(4);
+
+      const [ok, fails, after] = await Promise.all(ids.map(outboxRow));
+      expect(ok.pendingFor).toEqual(['reporting']);
+      expect([fails.pendingFor, after.pendingFor]).toEqual([
+        ['ecommerce', 'reporting'],
+        ['ecommerce', 'reporting'],
+      ]);
+      expect(fails.lastError).toMatch(new RegExp(`^ecommerce: ${fails.eventId}: disk full; reporting: `));
+      expect(await copyIn(ecommerce, ids[0])).not.toBeNull();
+      expect(await copyIn(ecommerce, ids[2])).toBeNull();
+      expect(await copyIn(retail!, ids[2])).not.toBeNull();
+
+      failing.mockRestore();
+      await inventory.dataSource.query('UPDATE outbox_events SET next_attempt_at = now()');
+      expect(await relay.deliverPending()).toBe(2);
+      expect(await copyIn(ecommerce, ids[2])).toMatchObject({ sku: 'RELAY-AFTER' });
+    } finally {
+      failing.mockRestore();
+    }
   });
 });
 

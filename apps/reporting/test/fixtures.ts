@@ -1,4 +1,4 @@
-import { EventDeliveryReply, EventEnvelope, EventPayloads, EventType, cents, money } from '@app/contracts';
+import { EventEnvelope, EventOutcome, EventPayloads, EventType, cents, money } from '@app/contracts';
 import { EventInbox } from '@app/events';
 import { TestApp } from '@app/testing';
 import { randomUUID } from 'node:crypto';
@@ -124,9 +124,9 @@ export const orderEvent = (orderId: number, confirmedAt: string, lines: Line[]) 
   );
 
 /** Delivers events one after the other, as the relay would, and returns the inbox's answers. */
-export async function deliver(t: TestApp, ...events: EventEnvelope[]): Promise<Array<EventDeliveryReply['outcome']>> {
+export async function deliver(t: TestApp, ...events: EventEnvelope[]): Promise<EventOutcome[]> {
   const inbox = t.app.get(EventInbox);
-  const outcomes: Array<EventDeliveryReply['outcome']> = [];
+  const outcomes: EventOutcome[] = [];
   for (const event of events) outcomes.push((await inbox.apply(event)).outcome);
   return outcomes;
 }

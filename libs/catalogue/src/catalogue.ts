@@ -50,7 +50,7 @@ export class CatalogueService implements OnModuleInit {
     return this.dataSource.getRepository(CatalogueProduct).find({ order: { productId: 'ASC' } });
   }
 
-  private async apply(manager: EntityManager, event: EventEnvelope<'inventory.product.upserted'>): Promise<void> {
+  async apply(manager: EntityManager, event: EventEnvelope<'inventory.product.upserted'>): Promise<void> {
     const p = event.payload;
     // Upsert unless what we hold is newer (events of one product may arrive out of order).
     await manager.query(

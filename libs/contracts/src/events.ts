@@ -184,11 +184,28 @@ export const EVENT_SUBSCRIBERS: Record<EventType, ServiceName[]> = {
 };
 
 /**
- * The message pattern a consumer answers; the reply acknowledges the event. One per consumer: on
- * NATS every service listens on the same server, so the subject must say whom an event is for.
+ * The message pattern a consumer answers; the reply acknowledges the events. One per consumer: on
+ * NATS every service listens on the same server, so the subject must say whom events are for.
  */
 export function eventDeliveryPattern(consumer: ServiceName): string {
   return `events.deliver.${consumer}`;
 }
 
-export type EventDeliveryReply = { outcome: 'APPLIED' | 'DUPLICATE' | 'IGNORED' };
+export type EventOutcome = 'APPLIED' | 'DUPLICATE' | 'IGNORED';
+
+/** Events for one consumer, oldest first: applied in that order, together when they can be. */
+export interface EventDelivery {
+  events: EventEnvelope[];
+}
+
+/**
+ * One outcome per acknowledged event, in the delivery's order. Shorter than the delivery when an event
+ * could not be applied: that event and the ones after it stay pending (`error` says why).
+ */
+export interface EventDeliveryReply {
+  outcomes: EventOutcome[];
+  error?: string;
+}
+
+/** Most events one delivery carries. */
+export const MAX_EVENTS_PER_DELIVERY = 100;

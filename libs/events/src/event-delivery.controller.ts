@@ -1,7 +1,29 @@
-import { EventDeliveryReply, EventEnvelope, SERVICE_NAMES, ServiceName, eventDeliveryPattern } from '@app/contracts';
-import { Controller, Type } from '@nestjs/common';
+import {
+  EventDelivery,
+  EventDeliveryReply,
+  EventEnvelope,
+  MAX_EVENTS_PER_DELIVERY,
+  SERVICE_NAMES,
+  ServiceName,
+  eventDeliveryPattern,
+} from '@app/contracts';
+import { Controller, Type as ClassType } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { IsIn, IsInt, IsISO8601, IsObject, IsString, IsUUID, Length, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsString,
+  IsUUID,
+  Length,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsOptionalField } from '@app/contracts';
 import { EventInbox } from './event-inbox';
 
@@ -15,15 +37,24 @@ export class EventEnvelopeDto {
   @IsObject() payload!: EventEnvelope['payload'];
 }
 
+export class EventDeliveryDto implements EventDelivery {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_EVENTS_PER_DELIVERY)
+  @ValidateNested({ each: true })
+  @Type(() => EventEnvelopeDto)
+  events!: EventEnvelopeDto[];
+}
+
 /** The controller that receives `consumer`'s deliveries (its pattern names the consumer). */
-export function eventDeliveryController(consumer: ServiceName): Type<unknown> {
+export function eventDeliveryController(consumer: ServiceName): ClassType<unknown> {
   @Controller()
   class EventDeliveryController {
     constructor(readonly inbox: EventInbox) {}
 
     @MessagePattern(eventDeliveryPattern(consumer))
-    deliver(@Payload() event: EventEnvelopeDto): Promise<EventDeliveryReply> {
-      return this.inbox.apply(event as EventEnvelope);
+    deliver(@Payload() delivery: EventDeliveryDto): Promise<EventDeliveryReply> {
+      return this.inbox.applyAll(delivery.events as EventEnvelope[]);
     }
   }
   return EventDeliveryController;

@@ -1,4 +1,4 @@
-import { EventDeliveryReply, EventEnvelope, EventType } from '@app/contracts';
+import { EventDeliveryReply, EventEnvelope, EventOutcome, EventType } from '@app/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -22,20 +22,60 @@ export class EventInbox {
     this.handlers.set(type, handler as unknown as EventHandler<EventType>);
   }
 
-  async apply(event: EventEnvelope): Promise<EventDeliveryReply> {
-    const handler = this.handlers.get(event.type);
-    return this.dataSource.transaction(async (manager) => {
-      const inserted = (await manager.query(
-        'INSERT INTO processed_events (event_id, type) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
-        [event.event_id, event.type],
-      )) as unknown[];
-      if (inserted.length === 0) return { outcome: 'DUPLICATE' };
+  async apply(event: EventEnvelope): Promise<{ outcome: EventOutcome }> {
+    const [outcome] = await this.dataSource.transaction((manager) => this.applyIn(manager, [event]));
+    return { outcome };
+  }
+
+  /**
+   * Applies a delivery in one transaction (one commit for the lot). If that fails, the events are applied
+   * one at a time so that those before the failing one are kept; the reply stops at the failing one.
+   */
+  async applyAll(events: EventEnvelope[]): Promise<EventDeliveryReply> {
+    try {
+      return { outcomes: await this.dataSource.transaction((manager) => this.applyIn(manager, events)) };
+    } catch (error) {
+      if (events.length === 1) return { outcomes: [], error: messageOf(error) };
+    }
+    const outcomes: EventOutcome[] = [];
+    for (const event of events) {
+      try {
+        outcomes.push((await this.apply(event)).outcome);
+      } catch (error) {
+        this.logger.error({ err: error, event_id: event.event_id }, `applying ${event.type} failed`);
+        return { outcomes, error: `${event.event_id}: ${messageOf(error)}` };
+      }
+    }
+    return { outcomes };
+  }
+
+  private async applyIn(manager: EntityManager, events: EventEnvelope[]): Promise<EventOutcome[]> {
+    const inserted = (await manager.query(
+      `INSERT INTO processed_events (event_id, type) SELECT * FROM unnest($1::uuid[], $2::varchar[])
+       ON CONFLICT DO NOTHING RETURNING event_id`,
+      [events.map((event) => event.event_id), events.map((event) => event.type)],
+    )) as Array<{ event_id: string }>;
+    const unseen = new Set(inserted.map((row) => row.event_id));
+    const outcomes: EventOutcome[] = [];
+    for (const event of events) {
+      // Deleted once applied: the same event twice in one delivery is a duplicate the second time.
+      if (!unseen.delete(event.event_id)) {
+        outcomes.push('DUPLICATE');
+        continue;
+      }
+      const handler = this.handlers.get(event.type);
       if (!handler) {
         this.logger.warn(`no handler for ${event.type} v${event.version}: acknowledged and ignored`);
-        return { outcome: 'IGNORED' };
+        outcomes.push('IGNORED');
+        continue;
       }
       await handler(manager, event);
-      return { outcome: 'APPLIED' };
-    });
+      outcomes.push('APPLIED');
+    }
+    return outcomes;
   }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : JSON.stringify(error);
 }

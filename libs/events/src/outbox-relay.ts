@@ -1,5 +1,5 @@
 import { ServiceConfig } from '@app/config';
-import { EventDeliveryReply, ServiceName, eventDeliveryPattern } from '@app/contracts';
+import { EventDelivery, EventDeliveryReply, MAX_EVENTS_PER_DELIVERY, ServiceName, eventDeliveryPattern } from '@app/contracts';
 import { clientTransport } from '@app/bootstrap';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ClientProxy, ClientProxyFactory } from '@nestjs/microservices';
@@ -9,7 +9,6 @@ import { DataSource } from 'typeorm';
 import { OutboxEvent } from './event.entities';
 import { envelopeOf } from './outbox';
 
-const BATCH_SIZE = 100;
 const DELIVERY_TIMEOUT_MS = 5000;
 const MAX_BACKOFF_MS = 30_000;
 
@@ -55,51 +54,52 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         .setOnLocked('skip_locked')
         .where('cardinality(event.pendingFor) > 0 AND event.nextAttemptAt <= now()')
         .orderBy('event.id', 'ASC')
-        .take(BATCH_SIZE)
+        .take(MAX_EVENTS_PER_DELIVERY)
         .getMany();
-      const unreachable = new Map<string, string>();
+      // Each subscriber gets its pending events in one delivery, oldest first.
+      const failures = new Map<string, Map<string, string>>();
       let acknowledged = 0;
-      for (const row of rows) {
-        const envelope = envelopeOf(row, this.config.service);
-        const failed: string[] = [];
-        for (const subscriber of row.pendingFor) {
-          // Once a subscriber failed in this pass, its other events wait for the next one.
-          const error = unreachable.get(subscriber) ?? (await this.deliver(subscriber as ServiceName, envelope));
-          if (error) {
-            unreachable.set(subscriber, error);
-            failed.push(subscriber);
-          } else {
-            acknowledged++;
-          }
+      for (const subscriber of new Set(rows.flatMap((row) => row.pendingFor))) {
+        const pending = rows.filter((row) => row.pendingFor.includes(subscriber));
+        const { outcomes, error } = await this.deliver(subscriber as ServiceName, pending);
+        acknowledged += outcomes.length;
+        // The first unacknowledged event and those after it wait for the next pass.
+        for (const row of pending.slice(outcomes.length)) {
+          const failed = failures.get(row.id) ?? new Map<string, string>();
+          failed.set(subscriber, error ?? 'not acknowledged');
+          failures.set(row.id, failed);
         }
-        if (failed.length > 0) {
-          row.attempts += 1;
-          row.nextAttemptAt = new Date(Date.now() + backoffMs(row.attempts));
-          row.lastError = failed.map((subscriber) => `${subscriber}: ${unreachable.get(subscriber)}`).join('; ');
-        }
-        row.pendingFor = failed;
+      }
+      const delivered = rows.filter((row) => !failures.has(row.id)).map((row) => row.id);
+      if (delivered.length > 0) {
+        await manager.query(`UPDATE outbox_events SET pending_for = '{}' WHERE id = ANY($1::bigint[])`, [delivered]);
+      }
+      for (const row of rows.filter((r) => failures.has(r.id))) {
+        const failed = failures.get(row.id)!;
+        const attempts = row.attempts + 1;
         await manager.getRepository(OutboxEvent).update(row.id, {
-          pendingFor: row.pendingFor,
-          attempts: row.attempts,
-          nextAttemptAt: row.nextAttemptAt,
-          lastError: row.lastError,
+          pendingFor: [...failed.keys()],
+          attempts,
+          nextAttemptAt: new Date(Date.now() + backoffMs(attempts)),
+          lastError: [...failed].map(([subscriber, error]) => `${subscriber}: ${error}`).join('; '),
         });
       }
       return acknowledged;
     });
   }
 
-  /** Undefined when acknowledged; otherwise why not. */
-  private async deliver(subscriber: ServiceName, envelope: ReturnType<typeof envelopeOf>): Promise<string | undefined> {
+  private async deliver(subscriber: ServiceName, rows: OutboxEvent[]): Promise<EventDeliveryReply> {
+    const delivery: EventDelivery = { events: rows.map((row) => envelopeOf(row, this.config.service)) };
     try {
       const reply = await firstValueFrom(
         this.client(subscriber)
-          .send<EventDeliveryReply>(eventDeliveryPattern(subscriber), envelope)
+          .send<EventDeliveryReply>(eventDeliveryPattern(subscriber), delivery)
           .pipe(timeout(DELIVERY_TIMEOUT_MS)),
       );
-      return reply?.outcome ? undefined : `unexpected reply ${JSON.stringify(reply)}`;
+      if (!Array.isArray(reply?.outcomes)) return { outcomes: [], error: `unexpected reply ${JSON.stringify(reply)}` };
+      return reply;
     } catch (error) {
-      return error instanceof Error ? error.message : JSON.stringify(error);
+      return { outcomes: [], error: error instanceof Error ? error.message : JSON.stringify(error) };
     }
   }
 
@@ -126,6 +126,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.logger.error({ err: error }, 'outbox relay pass failed');
     }
     // A busy outbox is drained at once; an idle one is polled.
-    this.schedule(delivered >= BATCH_SIZE ? 0 : this.config.outboxRelayIntervalMs);
+    this.schedule(delivered >= MAX_EVENTS_PER_DELIVERY ? 0 : this.config.outboxRelayIntervalMs);
   }
 }

@@ -5,3 +5,4 @@ export * from './postgres-errors';
 export * from './processed-command.entity';
 export * from './service-database';
 export * from './snake-naming.strategy';
+export * from './prepared-statements';

@@ -3,6 +3,7 @@ import { DatabaseSource } from '@app/config';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ensureDatabase, databaseUrl } from './database-admin';
 import { startEmbeddedPostgres } from './embedded-postgres';
+import { PreparingClient } from './prepared-statements';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -54,7 +55,7 @@ export function dataSourceOptions(
     migrationsTableName: 'migrations',
     synchronize: false,
     namingStrategy: new SnakeNamingStrategy(),
-    extra: { max: options.poolSize ?? 10, application_name: database.service },
+    extra: { max: options.poolSize ?? 10, application_name: database.service, Client: PreparingClient },
   };
 }
 
