@@ -57,6 +57,28 @@ describe(ReservationsService.name, () => {
       expect(await reserved(product(1))).toBe(1);
     });
 
+    it('keeps every line of the reservation, as a later read and a repeat of the command show', async () => {
+      const command = reserveCommand([
+        [product(1), 1],
+        [product(0), 1],
+      ]);
+      const reply = await service.reserve(command);
+      expect(await service.get(command.idempotency_key)).toEqual({
+        found: true,
+        reservation: (reply as Extract<ReserveStockReply, { outcome: 'RESERVED' }>).reservation,
+      });
+      expect(await service.reserve(command)).toEqual(reply);
+      expect(reply).toMatchObject({ reservation: { lines: [{ product_id: product(0) }, { product_id: product(1) }] } });
+      await service.release({ idempotency_key: `${command.holder}:RELEASE_STOCK`, reservation_key: command.idempotency_key });
+    });
+
+    it('refuses a location that does not exist, writing nothing', async () => {
+      const command = { ...reserveCommand([[product(0), 1]]), location_id: 999_999 };
+      expect(await service.reserve(command)).toEqual({ outcome: 'REJECTED', reason: 'UNKNOWN_LOCATION', lines: [] });
+      expect(await service.get(command.idempotency_key)).toEqual({ found: false });
+      expect(await reserved(product(0))).toBe(2);
+    });
+
     it('reserves nothing when one line is short, and says what is available', async () => {
       const reply = await service.reserve(
         reserveCommand([
@@ -125,6 +147,41 @@ describe(ReservationsService.name, () => {
       for (const reply of replies) expect(reply).toEqual(replies[0]);
       expect(await reserved(product(3))).toBe(7);
       expect(await t.dataSource.getRepository(Reservation).countBy({ reservationKey: command.idempotency_key })).toBe(1);
+    });
+  });
+
+  describe('check', () => {
+    it('says what is available at the warehouse, or at the location named', async () => {
+      await givenStock(t.dataSource, product(2), catalogue.store.id, 4);
+      const atWarehouse = await stockOf(t.dataSource, product(2), warehouse());
+      expect(
+        await service.check({
+          lines: [
+            { product_id: product(0), quantity: 1 },
+            { product_id: product(2), quantity: 500 },
+          ],
+        }),
+      ).toEqual({
+        location_id: warehouse(),
+        all_available: false,
+        lines: [
+          { product_id: product(0), requested: 1, available: expect.any(Number) },
+          { product_id: product(2), requested: 500, available: atWarehouse.onHand - atWarehouse.reserved },
+        ],
+      });
+      expect(await service.check({ location_id: catalogue.store.id, lines: [{ product_id: product(2), quantity: 4 }] })).toEqual({
+        location_id: catalogue.store.id,
+        all_available: true,
+        lines: [{ product_id: product(2), requested: 4, available: 4 }],
+      });
+    });
+
+    it('names the location that does not exist', async () => {
+      await expect(
+        service.check({ location_id: 999_999, lines: [{ product_id: product(0), quantity: 1 }] }),
+      ).rejects.toMatchObject({
+        code: 'LOCATION_NOT_FOUND',
+      });
     });
   });
 

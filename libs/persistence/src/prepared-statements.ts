@@ -41,13 +41,14 @@ const processStatementNames = new StatementNames();
  * A pg client that prepares repeated parameterised statements under a process-wide name. pg keeps track of
  * what each connection has prepared and sends the Parse only on a connection's first use of a name.
  */
-export class PreparingClient extends Client {
-  override query(...args: unknown[]): never {
-    const [config, values] = args;
-    if (typeof config === 'string' && Array.isArray(values) && values.length > 0) {
-      const name = processStatementNames.nameFor(config);
-      if (name !== undefined) args[0] = { name, text: config };
-    }
-    return (super.query as (...a: unknown[]) => never)(...args);
+export class PreparingClient extends Client {}
+
+// Assigned rather than overridden: `query` has a dozen overloads, all of which this keeps.
+PreparingClient.prototype.query = function query(this: Client, ...args: unknown[]) {
+  const [config, values] = args;
+  if (typeof config === 'string' && Array.isArray(values) && values.length > 0) {
+    const name = processStatementNames.nameFor(config);
+    if (name !== undefined) args[0] = { name, text: config };
   }
-}
+  return (Client.prototype.query as (...a: unknown[]) => unknown).apply(this, args);
+} as Client['query'];

@@ -1,7 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Reservation } from './reservation.entity';
+import { ReservationStatus, StockLine } from '@app/contracts';
+import { LocationType } from '../locations/location.entity';
+import { Reservation, ReservationLine } from './reservation.entity';
+
+/** The location a command names, or the warehouse when it names none: `$1` is the location id or null. */
+const COMMAND_LOCATION = `(SELECT id FROM locations
+  WHERE CASE WHEN $1::int IS NULL THEN type = '${LocationType.Warehouse}' ELSE id = $1 END ORDER BY id LIMIT 1)`;
+
+export interface StockAt {
+  locationId: number;
+  /** Available units by product; a product without a stock row there is absent. */
+  available: Map<number, number>;
+}
+
+export interface ReservableAt {
+  locationId: number;
+  products: Array<{ id: number; active: boolean }>;
+}
 
 @Injectable()
 export class ReservationsRepository {
@@ -36,8 +53,71 @@ export class ReservationsRepository {
     return Promise.all(expired.map((reservation) => this.withLines(manager, reservation)));
   }
 
-  save(manager: EntityManager, reservation: Reservation): Promise<Reservation> {
-    return manager.getRepository(Reservation).save(reservation);
+  /** The command's location and what is available there of each product, in one round trip; null if no such location. */
+  async stockAt(manager: EntityManager, locationId: number | undefined, productIds: number[]): Promise<StockAt | null> {
+    const rows = (await manager.query(
+      `SELECT location.id AS location_id, stock.product_id, stock.on_hand - stock.reserved AS available
+         FROM ${COMMAND_LOCATION} location
+         LEFT JOIN stock_levels stock ON stock.location_id = location.id AND stock.product_id = ANY($2::int[])`,
+      [locationId ?? null, productIds],
+    )) as Array<{ location_id: number; product_id: number | null; available: number | null }>;
+    if (rows.length === 0) return null;
+    const available = new Map<number, number>();
+    for (const row of rows) if (row.product_id !== null) available.set(row.product_id, row.available!);
+    return { locationId: rows[0].location_id, available };
+  }
+
+  /** The command's location and the products it names (those that exist), in one round trip; null if no such location. */
+  async reservableAt(manager: EntityManager, locationId: number | undefined, productIds: number[]): Promise<ReservableAt | null> {
+    const rows = (await manager.query(
+      `SELECT location.id AS location_id, product.id AS product_id, product.active
+         FROM ${COMMAND_LOCATION} location LEFT JOIN products product ON product.id = ANY($2::int[])`,
+      [locationId ?? null, productIds],
+    )) as Array<{ location_id: number; product_id: number | null; active: boolean | null }>;
+    if (rows.length === 0) return null;
+    return {
+      locationId: rows[0].location_id,
+      products: rows.filter((row) => row.product_id !== null).map((row) => ({ id: row.product_id!, active: row.active! })),
+    };
+  }
+
+  /** Inserts an active reservation and its lines in one statement. */
+  async insertActive(
+    manager: EntityManager,
+    fields: Pick<Reservation, 'reservationKey' | 'holder' | 'locationId' | 'expiresAt'>,
+    lines: StockLine[],
+  ): Promise<Reservation> {
+    const [row] = (await manager.query(
+      `WITH reservation AS (
+         INSERT INTO reservations (reservation_key, holder, location_id, status, expires_at)
+         VALUES ($1, $2, $3, 'ACTIVE', $4) RETURNING id, created_at, updated_at)
+       INSERT INTO reservation_lines (reservation_id, product_id, quantity)
+       SELECT reservation.id, line.product_id, line.quantity
+         FROM reservation, unnest($5::int[], $6::int[]) AS line(product_id, quantity)
+       RETURNING reservation_id AS id, (SELECT created_at FROM reservation), (SELECT updated_at FROM reservation)`,
+      [
+        fields.reservationKey,
+        fields.holder,
+        fields.locationId,
+        fields.expiresAt,
+        lines.map((line) => line.product_id),
+        lines.map((line) => line.quantity),
+      ],
+    )) as Array<{ id: number; created_at: Date; updated_at: Date }>;
+    return Object.assign(new Reservation(), fields, {
+      id: row.id,
+      status: 'ACTIVE' as const,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      lines: lines.map((line) =>
+        Object.assign(new ReservationLine(), { reservationId: row.id, productId: line.product_id, quantity: line.quantity }),
+      ),
+    });
+  }
+
+  async setStatus(manager: EntityManager, reservation: Reservation, status: ReservationStatus): Promise<void> {
+    await manager.query('UPDATE reservations SET status = $2, updated_at = now() WHERE id = $1', [reservation.id, status]);
+    reservation.status = status;
   }
 
   private async withLines(manager: EntityManager, reservation: Reservation): Promise<Reservation> {

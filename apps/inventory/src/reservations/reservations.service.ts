@@ -18,15 +18,14 @@ import {
 import { IdempotentCommands, RollbackWith } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { InventoryEnvironment } from '../inventory.environment';
-import { Location, LocationType } from '../locations/location.entity';
-import { Product } from '../products/product.entity';
+import { Location } from '../locations/location.entity';
 import { LocationsService } from '../locations/locations.service';
 import { StockEvents } from '../stock/stock-events';
 import { StockRepository } from '../stock/stock.repository';
-import { Reservation, ReservationLine } from './reservation.entity';
-import { ReservationsRepository } from './reservations.repository';
+import { Reservation } from './reservation.entity';
+import { ReservableAt, ReservationsRepository } from './reservations.repository';
 
 @Injectable()
 export class ReservationsService {
@@ -41,17 +40,28 @@ export class ReservationsService {
   ) {}
 
   async check(command: CheckStockCommand): Promise<CheckStockReply> {
-    const location = await this.locationOf(command.location_id);
-    const lines = await this.availability(this.dataSource.manager, location.id, mergeLinesByProduct(command.lines));
-    return { location_id: location.id, all_available: lines.every((line) => line.available >= line.requested), lines };
+    const requested = mergeLinesByProduct(command.lines);
+    const productIds = requested.map((line) => line.product_id);
+    const stock = await this.reservations.stockAt(this.dataSource.manager, command.location_id, productIds);
+    if (!stock) await this.locationOf(command.location_id); // throws the reason: unknown location, or no warehouse
+    const lines = requested.map((line) => ({
+      product_id: line.product_id,
+      requested: line.quantity,
+      available: stock!.available.get(line.product_id) ?? 0,
+    }));
+    return { location_id: stock!.locationId, all_available: lines.every((line) => line.available >= line.requested), lines };
   }
 
   reserve(command: ReserveStockCommand): Promise<ReserveStockReply> {
     const lines = mergeLinesByProduct(command.lines);
     return this.commands.once(command.idempotency_key, InventoryPatterns.reserveStock, async (manager) => {
-      const location = await this.locationIn(manager, command.location_id);
-      const refusal = location ? await this.unreservable(manager, lines) : 'UNKNOWN_LOCATION';
-      if (refusal || !location) {
+      const target = await this.reservations.reservableAt(
+        manager,
+        command.location_id,
+        lines.map((line) => line.product_id),
+      );
+      const refusal = this.refusalOf(target, lines);
+      if (refusal || !target) {
         throw new RollbackWith<ReserveStockReply>(async () => ({
           outcome: 'REJECTED',
           reason: refusal ?? 'UNKNOWN_LOCATION',
@@ -61,27 +71,24 @@ export class ReservationsService {
       // The reservation is written before the stock rows are updated: those updates lock the rows until the
       // commit, and every statement after them keeps concurrent orders of the same product waiting.
       const ttl = command.ttl_seconds ?? this.config.env.RESERVATION_TTL_SECONDS;
-      const reservation = await this.reservations.save(
+      const reservation = await this.reservations.insertActive(
         manager,
-        manager.getRepository(Reservation).create({
+        {
           reservationKey: command.idempotency_key,
           holder: command.holder,
-          locationId: location.id,
-          status: 'ACTIVE',
+          locationId: target.locationId,
           expiresAt: new Date(Date.now() + ttl * 1000),
-          lines: lines.map((line) =>
-            manager.getRepository(ReservationLine).create({ productId: line.product_id, quantity: line.quantity }),
-          ),
-        }),
+        },
+        lines,
       );
       const levels = [];
       for (const line of lines) {
-        const level = await this.stock.reserve(manager, line.product_id, location.id, line.quantity);
+        const level = await this.stock.reserve(manager, line.product_id, target.locationId, line.quantity);
         if (!level) {
           throw new RollbackWith<ReserveStockReply>(async () => ({
             outcome: 'REJECTED',
             reason: 'INSUFFICIENT_STOCK',
-            lines: await this.availability(this.dataSource.manager, location.id, lines),
+            lines: await this.availability(this.dataSource.manager, target.locationId, lines),
           }));
         }
         levels.push(level);
@@ -115,8 +122,7 @@ export class ReservationsService {
       switch (reservation.status) {
         case 'ACTIVE': {
           // Status first: the stock updates below lock the product rows until the commit.
-          reservation.status = 'COMMITTED';
-          await this.reservations.save(manager, reservation);
+          await this.reservations.setStatus(manager, reservation, 'COMMITTED');
           const levels = [];
           for (const line of reservation.lines) {
             levels.push(await this.stock.consumeReserved(manager, line.productId, reservation.locationId, line.quantity));
@@ -162,8 +168,7 @@ export class ReservationsService {
 
   private async returnToStock(manager: EntityManager, reservation: Reservation, status: 'RELEASED' | 'EXPIRED'): Promise<void> {
     // Status first: the stock updates below lock the product rows until the commit.
-    reservation.status = status;
-    await this.reservations.save(manager, reservation);
+    await this.reservations.setStatus(manager, reservation, status);
     const levels = [];
     for (const line of reservation.lines) {
       levels.push(await this.stock.unreserve(manager, line.productId, reservation.locationId, line.quantity));
@@ -189,18 +194,10 @@ export class ReservationsService {
     return locationId === undefined ? this.locations.warehouse() : this.locations.find(locationId);
   }
 
-  /** Inside a transaction every read goes through its connection: a second one could starve the pool. */
-  private locationIn(manager: EntityManager, locationId?: number): Promise<Location | null> {
-    return manager.getRepository(Location).findOne({
-      where: locationId === undefined ? { type: LocationType.Warehouse } : { id: locationId },
-      order: { id: 'ASC' },
-    });
-  }
-
-  private async unreservable(manager: EntityManager, lines: StockLine[]): Promise<ReserveRejection | undefined> {
-    const products = await manager.getRepository(Product).findBy({ id: In(lines.map((line) => line.product_id)) });
-    if (products.length < lines.length) return 'UNKNOWN_PRODUCT';
-    if (products.some((product) => !product.active)) return 'INACTIVE_PRODUCT';
+  private refusalOf(target: ReservableAt | null, lines: StockLine[]): ReserveRejection | undefined {
+    if (!target) return 'UNKNOWN_LOCATION';
+    if (target.products.length < lines.length) return 'UNKNOWN_PRODUCT';
+    if (target.products.some((product) => !product.active)) return 'INACTIVE_PRODUCT';
     return undefined;
   }
 

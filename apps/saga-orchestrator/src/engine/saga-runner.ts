@@ -16,20 +16,17 @@ const NEXT_STEP: Record<SagaStep, SagaStep | null> = {
   PROCESS_PAYMENT: 'CONFIRM_ORDER',
   CONFIRM_ORDER: null,
 };
-/** The state the saga shows while a step runs, and once it has succeeded. */
+/**
+ * The state the saga shows while a step runs, written together with the previous step's success (one write per
+ * step). So ORDER_CREATED is never shown (a created order starts the payment in the same write), and PENDING lasts
+ * until CHECK_STOCK has answered.
+ */
 const RUNNING: Record<SagaStep, SagaStatus> = {
   CHECK_STOCK: 'STOCK_CHECKING',
   RESERVE_STOCK: 'STOCK_CHECKING',
   CREATE_ORDER: 'STOCK_RESERVED',
   PROCESS_PAYMENT: 'PAYMENT_PROCESSING',
   CONFIRM_ORDER: 'PAYMENT_COMPLETED',
-};
-const SUCCEEDED: Record<SagaStep, SagaStatus> = {
-  CHECK_STOCK: 'STOCK_CHECKING',
-  RESERVE_STOCK: 'STOCK_RESERVED',
-  CREATE_ORDER: 'ORDER_CREATED',
-  PROCESS_PAYMENT: 'PAYMENT_COMPLETED',
-  CONFIRM_ORDER: 'COMPLETED',
 };
 
 /** Exponential backoff with full jitter. */
@@ -70,16 +67,14 @@ export class SagaRunner {
   /** Runs the next step; true when the saga now waits for a retry. */
   private async stepForward(saga: Saga): Promise<boolean> {
     const step = saga.nextStep!;
-    if (!this.pastPayment(saga) && Date.now() > saga.deadlineAt.getTime()) {
+    if (this.pastDeadline(saga)) {
       await this.beginCompensation(saga, `DEADLINE_EXCEEDED: not finished within ${this.config.env.SAGA_DEADLINE_SECONDS} s`);
       return false;
     }
-    // Marked before the call: if this instance dies during it, whoever resumes knows what may need undoing.
-    const effective =
-      COMPENSATION_OF[step] && !saga.effectiveSteps.includes(step) ? [...saga.effectiveSteps, step] : saga.effectiveSteps;
-    if (saga.status !== RUNNING[step] || effective !== saga.effectiveSteps) {
-      await this.write(saga, { status: RUNNING[step], effectiveSteps: effective });
-    }
+    // A step with an undo is marked before the call, so that whoever resumes after this instance died during
+    // the call knows what may need undoing. Usually that was written with the previous step's success.
+    const running = this.runningState(saga, step);
+    if (running.effectiveSteps !== saga.effectiveSteps) await this.write(saga, running);
     const started = Date.now();
     const attempt = saga.attempts + 1;
     let outcome: Outcome;
@@ -98,10 +93,13 @@ export class SagaRunner {
     this.metrics.attempt(step, entry.status as 'SUCCEEDED' | 'FAILED', entry.durationMs / 1000);
     if (outcome.ok) {
       const next = NEXT_STEP[step];
+      // Past the deadline the next step must not be marked: it will not run, and would be undone for nothing.
+      const startsNext = next !== null && (outcome.paymentId !== undefined || !this.pastDeadline(saga));
       await this.write(
         saga,
         {
-          status: SUCCEEDED[step],
+          ...(next === null && { status: 'COMPLETED' as const }),
+          ...(startsNext && this.runningState(saga, next)),
           nextStep: next,
           attempts: 0,
           outcomeUnknown: false,
@@ -242,6 +240,18 @@ export class SagaRunner {
     this.ended(saga);
   }
 
+  /** The state that marks `step` as running: its status, and the step among those to undo if it has an undo. */
+  private runningState(saga: Saga, step: SagaStep): Pick<Saga, 'status' | 'effectiveSteps'> {
+    const effectiveSteps =
+      COMPENSATION_OF[step] && !saga.effectiveSteps.includes(step) ? [...saga.effectiveSteps, step] : saga.effectiveSteps;
+    return { status: RUNNING[step], effectiveSteps };
+  }
+
+  /** Past payment a saga has no deadline: it only moves forward. */
+  private pastDeadline(saga: Saga): boolean {
+    return !this.pastPayment(saga) && Date.now() > saga.deadlineAt.getTime();
+  }
+
   private pastPayment(saga: Saga): boolean {
     return saga.paymentId !== null && saga.status !== 'COMPENSATING';
   }
@@ -272,6 +282,6 @@ export class SagaRunner {
 
   private ended(saga: Saga): void {
     this.metrics.ended(saga.status, (Date.now() - saga.createdAt.getTime()) / 1000);
-    this.endings.ended(saga.id);
+    this.endings.ended(saga);
   }
 }

@@ -78,22 +78,24 @@ export class SagasRepository {
     const leaseAssignment =
       lease === 'renew' ? 'lease_until = now() + make_interval(secs => $3)' : 'owner = NULL, lease_until = NULL';
     const update = `UPDATE sagas SET ${[...assignments, leaseAssignment, 'version = version + 1', 'updated_at = now()'].join(', ')}
-      WHERE id = $1 AND version = $2 AND $3::int IS NOT NULL RETURNING id`;
+      WHERE id = $1 AND version = $2 AND $3::int IS NOT NULL RETURNING id, updated_at`;
     let sql = update;
     if (log) {
       parameters.push(log.kind, log.name, log.status, log.attempt, log.durationMs, log.error);
       const n = parameters.length;
       sql = `WITH updated AS (${update})
         INSERT INTO saga_log (saga_id, kind, name, status, attempt, duration_ms, error)
-        SELECT id, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n} FROM updated RETURNING saga_id`;
+        SELECT id, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n} FROM updated
+        RETURNING (SELECT updated_at FROM updated)`;
     }
-    const result = (await this.dataSource.query(sql, parameters)) as unknown[] | [unknown[], number];
-    const rows = log ? (result as unknown[]) : (result as [unknown[], number])[0];
+    type Written = { updated_at: Date };
+    const result = (await this.dataSource.query(sql, parameters)) as Written[] | [Written[], number];
+    const rows = log ? (result as Written[]) : (result as [Written[], number])[0];
     if (rows.length !== 1) throw new LostLease(`saga ${saga.id} is driven elsewhere now`);
     return Object.assign(
       saga,
       changes,
-      { version: saga.version + 1 },
+      { version: saga.version + 1, updatedAt: rows[0].updated_at },
       lease === 'release' ? { owner: null, leaseUntil: null } : {},
     );
   }

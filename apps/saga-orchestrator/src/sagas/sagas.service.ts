@@ -89,9 +89,8 @@ export class SagasService {
     let saga = await this.find(id);
     const until = Date.now() + waitSeconds * 1000;
     while (!TERMINAL_SAGA_STATUSES.includes(saga.status) && Date.now() < until) {
-      // Woken at once for sagas driven here; sagas driven by another instance are looked at again.
-      await this.endings.wait(id, Math.min(WAIT_RECHECK_MS, until - Date.now()));
-      saga = await this.find(id);
+      // Woken at once, with its final state, by a saga driven here; one driven elsewhere is looked at again.
+      saga = (await this.endings.wait(id, Math.min(WAIT_RECHECK_MS, until - Date.now()))) ?? (await this.find(id));
     }
     return this.toResponse(saga, await this.sagas.logOf(id));
   }
