@@ -58,15 +58,17 @@ export class OrdersRepository {
 
   /** The order with its lines in one query, its row locked (the lines never change). */
   lockByKey(manager: EntityManager, orderKey: string): Promise<Order | null> {
-    return manager
-      .getRepository(Order)
-      // Not aliased `order`: FOR UPDATE OF would name the reserved word unquoted.
-      .createQueryBuilder('placed')
-      .leftJoinAndSelect('placed.lines', 'line')
-      .setLock('pessimistic_write', undefined, ['placed'])
-      .where('placed.orderKey = :orderKey', { orderKey })
-      .orderBy('line.productId', 'ASC')
-      .getOne();
+    return (
+      manager
+        .getRepository(Order)
+        // Not aliased `order`: FOR UPDATE OF would name the reserved word unquoted.
+        .createQueryBuilder('placed')
+        .leftJoinAndSelect('placed.lines', 'line')
+        .setLock('pessimistic_write', undefined, ['placed'])
+        .where('placed.orderKey = :orderKey', { orderKey })
+        .orderBy('line.productId', 'ASC')
+        .getOne()
+    );
   }
 
   async create(
@@ -75,9 +77,9 @@ export class OrdersRepository {
     lines: Array<Omit<DeepPartial<OrderLine>, 'orderId'>>,
   ): Promise<Order> {
     const order = await manager.getRepository(Order).save(manager.getRepository(Order).create(fields));
-    order.lines = await manager
-      .getRepository(OrderLine)
-      .save(lines.map((line) => manager.getRepository(OrderLine).create({ ...line, orderId: order.id })));
+    // insert, not save: save would first look each (new) line up by its key.
+    order.lines = lines.map((line) => manager.getRepository(OrderLine).create({ ...line, orderId: order.id }));
+    await manager.getRepository(OrderLine).insert(order.lines);
     return order;
   }
 

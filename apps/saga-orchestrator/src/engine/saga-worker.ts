@@ -45,6 +45,10 @@ export class SagaWorker implements OnApplicationBootstrap, OnApplicationShutdown
     return !this.stopping && this.inFlight.size < this.config.env.SAGA_MAX_IN_FLIGHT;
   }
 
+  isDriving(sagaId: string): boolean {
+    return this.inFlight.has(sagaId);
+  }
+
   drive(saga: Saga): void {
     if (this.inFlight.has(saga.id)) return;
     const run = this.runner

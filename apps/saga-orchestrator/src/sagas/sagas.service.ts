@@ -86,8 +86,11 @@ export class SagasService {
 
   /** With `waitSeconds`, answers as soon as the saga has ended (or when the wait is over). */
   async get(id: string, waitSeconds = 0): Promise<SagaResponse> {
-    let saga = await this.find(id);
     const until = Date.now() + waitSeconds * 1000;
+    // A saga being driven here is not read first: its driver hands its final state to the waiters.
+    const drivenHere = waitSeconds > 0 && this.worker.isDriving(id);
+    let saga = drivenHere ? await this.endings.wait(id, Math.min(WAIT_RECHECK_MS, until - Date.now())) : undefined;
+    saga ??= await this.find(id);
     while (!TERMINAL_SAGA_STATUSES.includes(saga.status) && Date.now() < until) {
       // Woken at once, with its final state, by a saga driven here; one driven elsewhere is looked at again.
       saga = (await this.endings.wait(id, Math.min(WAIT_RECHECK_MS, until - Date.now()))) ?? (await this.find(id));
