@@ -8,6 +8,11 @@ export * from './load-config';
 export * from './service-config';
 export * from './service-environment';
 
+/** The variable that says where `peer` listens for commands, e.g. `REPORTING_TCP_URL`. */
+export function peerTcpUrlVariable(peer: ServiceName): string {
+  return `${peer.toUpperCase().replace(/-/g, '_')}_TCP_URL`;
+}
+
 /** Validates the environment of `service` (a schema extending ServiceEnvironment adds its own settings). */
 export function loadServiceConfig<Env extends ServiceEnvironment>(
   service: ServiceName,
@@ -21,7 +26,7 @@ export function loadServiceConfig<Env extends ServiceEnvironment>(
   }
   const peers = new Map<ServiceName, string>();
   for (const peer of SERVICE_NAMES) {
-    const variable = `${peer.toUpperCase().replace(/-/g, '_')}_TCP_URL`;
+    const variable = peerTcpUrlVariable(peer);
     const address = env[variable];
     if (!address) continue;
     if (!/^[\w.-]+:\d{1,5}$/.test(address))

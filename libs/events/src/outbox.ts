@@ -43,15 +43,20 @@ export async function recordEvent<Type extends EventType>(
     ...(options.correlationId && { correlation_id: options.correlationId }),
     payload,
   };
-  await manager.getRepository(OutboxEvent).insert({
-    eventId: envelope.event_id,
-    type,
-    version: envelope.version,
-    payload: payload as object,
-    correlationId: options.correlationId ?? null,
-    occurredAt: new Date(envelope.occurred_at),
-    pendingFor: [...EVENT_SUBSCRIBERS[type]],
-  });
+  // Plain SQL rather than the insert builder: this runs in every command of the saga.
+  await manager.query(
+    `INSERT INTO outbox_events (event_id, type, version, payload, correlation_id, occurred_at, pending_for)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [
+      envelope.event_id,
+      type,
+      envelope.version,
+      JSON.stringify(payload),
+      options.correlationId ?? null,
+      envelope.occurred_at,
+      EVENT_SUBSCRIBERS[type],
+    ],
+  );
   return envelope;
 }
 

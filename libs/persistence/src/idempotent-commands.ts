@@ -28,7 +28,11 @@ export class IdempotentCommands {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const reply = await work(manager);
-        await manager.getRepository(ProcessedCommand).insert({ idempotencyKey: key, pattern, result: reply as object });
+        await manager.query('INSERT INTO processed_commands (idempotency_key, pattern, result) VALUES ($1, $2, $3)', [
+          key,
+          pattern,
+          JSON.stringify(reply),
+        ]);
         return reply;
       });
     } catch (error) {

@@ -1,9 +1,13 @@
 import { ServiceDefinition, createServiceApp } from '@app/bootstrap';
-import { ServiceConfig, ServiceEnvironment, loadServiceConfig } from '@app/config';
+import { ServiceConfig, ServiceEnvironment, loadServiceConfig, peerTcpUrlVariable } from '@app/config';
+import { SERVICE_NAMES } from '@app/contracts';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createServer } from 'node:net';
 import { DataSource } from 'typeorm';
 import { TestDatabase, createTestDatabase, testServerUrl } from './test-database';
+
+/** Port 1 (tcpmux): privileged and unused, so a connection to it is refused at once. */
+const UNREACHABLE_PEER = '127.0.0.1:1';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -43,6 +47,8 @@ export async function createTestApp<Env extends ServiceEnvironment>(
     DATABASE_POOL_SIZE: '20',
     HOST: '127.0.0.1',
     TCP_PORT: String(await freePort()),
+    // A peer the test did not start is unreachable, never whatever runs on this machine's default ports (npm start).
+    ...Object.fromEntries(SERVICE_NAMES.map((peer) => [peerTcpUrlVariable(peer), UNREACHABLE_PEER])),
     ...options.env,
   });
   const app = await createServiceApp(definition as unknown as ServiceDefinition, config, database.url);
