@@ -16,7 +16,12 @@ export class ServiceCoreModule {
         loggerModule(config),
         MetricsModule,
         HealthModule,
-        TypeOrmModule.forRoot(dataSourceOptions(definition.database, databaseUrl, { poolSize: config.databasePoolSize })),
+        TypeOrmModule.forRoot(
+          dataSourceOptions(definition.database, databaseUrl, {
+            poolSize: config.databasePoolSize,
+            preparedStatements: config.preparedStatements,
+          }),
+        ),
       ],
       providers: [{ provide: ServiceConfig, useValue: config }],
       exports: [ServiceConfig],

@@ -59,4 +59,13 @@ describe(loadServiceConfig.name, () => {
     expect(loadServiceConfig('inventory', ServiceEnvironment, { SEED_DEMO_DATA: 'true' }).wantsDemoData(false)).toBe(true);
     expect(loadServiceConfig('inventory', ServiceEnvironment, { SEED_DEMO_DATA: 'false' }).wantsDemoData(true)).toBe(false);
   });
+
+  it('prepares statements unless told not to, and says what it accepts', () => {
+    expect(loadServiceConfig('inventory', ServiceEnvironment, {}).preparedStatements).toBe(true);
+    const off = loadServiceConfig('inventory', ServiceEnvironment, { DATABASE_PREPARED_STATEMENTS: 'false' });
+    expect(off.preparedStatements).toBe(false);
+    expect(() => loadServiceConfig('inventory', ServiceEnvironment, { DATABASE_PREPARED_STATEMENTS: 'no' })).toThrow(
+      /DATABASE_PREPARED_STATEMENTS/,
+    );
+  });
 });

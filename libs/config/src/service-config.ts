@@ -53,6 +53,10 @@ export class ServiceConfig<Env extends ServiceEnvironment = ServiceEnvironment> 
     return this.env.DATABASE_POOL_SIZE;
   }
 
+  get preparedStatements(): boolean {
+    return this.env.DATABASE_PREPARED_STATEMENTS === 'true';
+  }
+
   get database(): DatabaseSource {
     if (this.ownDatabaseUrl) {
       const url = new URL(this.ownDatabaseUrl);

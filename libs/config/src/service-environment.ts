@@ -33,6 +33,9 @@ export class ServiceEnvironment {
 
   @Expose() @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE: number = 10;
 
+  /** `false` behind a pooler that moves sessions between clients (PgBouncer in transaction mode before 1.21). */
+  @Expose() @IsIn(['true', 'false']) DATABASE_PREPARED_STATEMENTS: 'true' | 'false' = 'true';
+
   /** Embedded PostgreSQL, used when no database URL is configured. */
   @Expose() @IsInt() @Min(1024) @Max(65535) EMBEDDED_PG_PORT: number = 54329;
   @Expose() @IsString() EMBEDDED_PG_DIR: string = '.data/postgres';

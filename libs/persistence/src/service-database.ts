@@ -44,7 +44,7 @@ export async function prepareDatabase(source: DatabaseSource, log?: (message: st
 export function dataSourceOptions(
   database: ServiceDatabase,
   url: string,
-  options: { poolSize?: number; runMigrations?: boolean } = {},
+  options: { poolSize?: number; runMigrations?: boolean; preparedStatements?: boolean } = {},
 ): DataSourceOptions {
   return {
     type: 'postgres',
@@ -55,7 +55,11 @@ export function dataSourceOptions(
     migrationsTableName: 'migrations',
     synchronize: false,
     namingStrategy: new SnakeNamingStrategy(),
-    extra: { max: options.poolSize ?? 10, application_name: database.service, Client: PreparingClient },
+    extra: {
+      max: options.poolSize ?? 10,
+      application_name: database.service,
+      ...(options.preparedStatements && { Client: PreparingClient }),
+    },
   };
 }
 

@@ -16,17 +16,20 @@ const NEXT_STEP: Record<SagaStep, SagaStep | null> = {
   PROCESS_PAYMENT: 'CONFIRM_ORDER',
   CONFIRM_ORDER: null,
 };
-/**
- * The state the saga shows while a step runs, written together with the previous step's success (one write per
- * step). So ORDER_CREATED is never shown (a created order starts the payment in the same write), and PENDING lasts
- * until CHECK_STOCK has answered.
- */
+/** The state the saga shows while a step runs, and once it has succeeded. */
 const RUNNING: Record<SagaStep, SagaStatus> = {
   CHECK_STOCK: 'STOCK_CHECKING',
   RESERVE_STOCK: 'STOCK_CHECKING',
   CREATE_ORDER: 'STOCK_RESERVED',
   PROCESS_PAYMENT: 'PAYMENT_PROCESSING',
   CONFIRM_ORDER: 'PAYMENT_COMPLETED',
+};
+const SUCCEEDED: Record<SagaStep, SagaStatus> = {
+  CHECK_STOCK: 'STOCK_CHECKING',
+  RESERVE_STOCK: 'STOCK_RESERVED',
+  CREATE_ORDER: 'ORDER_CREATED',
+  PROCESS_PAYMENT: 'PAYMENT_COMPLETED',
+  CONFIRM_ORDER: 'COMPLETED',
 };
 
 /** Exponential backoff with full jitter. */
@@ -71,10 +74,10 @@ export class SagaRunner {
       await this.beginCompensation(saga, `DEADLINE_EXCEEDED: not finished within ${this.config.env.SAGA_DEADLINE_SECONDS} s`);
       return false;
     }
-    // A step with an undo is marked before the call, so that whoever resumes after this instance died during
-    // the call knows what may need undoing. Usually that was written with the previous step's success.
+    // Marked before the call: if this instance dies during it, whoever resumes knows what may need undoing. Usually
+    // written with the previous step's success already; only a change of the status shown needs a write of its own.
     const running = this.runningState(saga, step);
-    if (running.effectiveSteps !== saga.effectiveSteps) await this.write(saga, running);
+    if (saga.status !== running.status || running.effectiveSteps !== saga.effectiveSteps) await this.write(saga, running);
     const started = Date.now();
     const attempt = saga.attempts + 1;
     let outcome: Outcome;
@@ -93,13 +96,14 @@ export class SagaRunner {
     this.metrics.attempt(step, entry.status as 'SUCCEEDED' | 'FAILED', entry.durationMs / 1000);
     if (outcome.ok) {
       const next = NEXT_STEP[step];
-      // Past the deadline the next step must not be marked: it will not run, and would be undone for nothing.
+      // The next step is marked with this write, unless past the deadline: then it will not run, and would be undone
+      // for nothing.
       const startsNext = next !== null && (outcome.paymentId !== undefined || !this.pastDeadline(saga));
       await this.write(
         saga,
         {
-          ...(next === null && { status: 'COMPLETED' as const }),
-          ...(startsNext && this.runningState(saga, next)),
+          status: SUCCEEDED[step],
+          ...(startsNext && { effectiveSteps: this.runningState(saga, next).effectiveSteps }),
           nextStep: next,
           attempts: 0,
           outcomeUnknown: false,
