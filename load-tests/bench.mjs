@@ -82,22 +82,13 @@ async function probe(target) {
   }
 }
 
-/**
- * One autocannon run, as fast as the target answers or at `rate` requests per second in all; every 2xx latency kept,
- * so percentiles come from all rounds together.
- */
-async function load(target, seconds, rate) {
+/** One autocannon run; every 2xx latency kept, so percentiles come from all rounds together. */
+async function load(target, seconds) {
   const latencies = [];
   let non2xx = 0;
   const started = performance.now();
   const cpu = cpuMeter();
-  const run = autocannon({
-    url: target.url + PRODUCTS_PAGE,
-    connections,
-    duration: seconds,
-    headers: target.headers,
-    ...(rate !== undefined && { overallRate: rate }),
-  });
+  const run = autocannon({ url: target.url + PRODUCTS_PAGE, connections, duration: seconds, headers: target.headers });
   run.on('response', (client, status, bytes, ms) => (status >= 200 && status < 300 ? latencies.push(ms) : non2xx++));
   const result = await run;
   return {
@@ -186,21 +177,6 @@ async function main() {
     }
     report.products = Object.fromEntries(active.map((t) => [t.name, figure(samples[t.name])]));
 
-    // At saturation a closed loop's latency is connections / throughput: the gateway's added p95 there is mostly its
-    // lower capacity. At one rate both sustain (half the gateway's), what remains is the latency of the hop itself.
-    const direct = active.find((t) => t.name === 'direct');
-    const gateway = active.find((t) => t.name === 'gateway');
-    if (direct && gateway) {
-      const rate = Math.round(report.products.gateway.requests_per_second / 2);
-      console.log(`GET ${PRODUCTS_PAGE} at ${rate} req/s in all (half the gateway's throughput), ${connections} connections`);
-      const paced = { direct: [], gateway: [] };
-      for (let r = 0; r < rounds; r++) {
-        for (const t of r % 2 === 0 ? [direct, gateway] : [gateway, direct])
-          paced[t.name].push(await load(t, durationSeconds, rate));
-      }
-      report.equal_load = { requests_per_second: rate, direct: figure(paced.direct), gateway: figure(paced.gateway) };
-    }
-
     const sagaCount = Number(options.sagas);
     if (sagaCount > 0) {
       const viaGateway = options['sagas-via'] === 'gateway';
@@ -228,7 +204,7 @@ async function main() {
 }
 
 /** The issues' targets (5 and 8) judged on this run. */
-function targetsOf({ products, equal_load: equalLoad, memory_mb_before: memory }) {
+function targetsOf({ products, memory_mb_before: memory }) {
   const targets = [];
   const { baseline, direct, gateway } = products;
   if (gateway) {
@@ -253,14 +229,6 @@ function targetsOf({ products, equal_load: equalLoad, memory_mb_before: memory }
       met: share >= 0.6,
     });
     targets.push({ target: 'gateway adds < 2 ms at p95', value: `${round(added)} ms`, met: added < 2 });
-  }
-  if (equalLoad) {
-    const added = equalLoad.gateway.latency_ms.p95 - equalLoad.direct.latency_ms.p95;
-    targets.push({
-      target: `(for comparison) added p95 at ${equalLoad.requests_per_second} req/s, a rate both sustain`,
-      value: `${round(added)} ms`,
-      met: added < 2,
-    });
   }
   for (const [name, mb] of Object.entries(memory)) {
     targets.push({
@@ -287,21 +255,6 @@ function print(report, active) {
       'load gen CPU': `${f.load_generator_cpu_percent} %`,
     };
   });
-  if (report.equal_load) {
-    for (const t of active.filter((t) => report.equal_load[t.name])) {
-      const f = report.equal_load[t.name];
-      rows.push({
-        figure: `${t.label} at ${report.equal_load.requests_per_second} req/s`,
-        'req/s': f.requests_per_second,
-        'p50 ms': f.latency_ms.p50,
-        'p95 ms': f.latency_ms.p95,
-        'p99 ms': f.latency_ms.p99,
-        'vs baseline req/s': '',
-        'non-2xx/errors': `${f.non_2xx}/${f.errors}`,
-        'load gen CPU': `${f.load_generator_cpu_percent} %`,
-      });
-    }
-  }
   if (report.sagas) {
     const s = report.sagas;
     rows.push({
