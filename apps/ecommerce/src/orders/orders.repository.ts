@@ -76,8 +76,9 @@ export class OrdersRepository {
     fields: DeepPartial<Order>,
     lines: Array<Omit<DeepPartial<OrderLine>, 'orderId'>>,
   ): Promise<Order> {
-    const order = await manager.getRepository(Order).save(manager.getRepository(Order).create(fields));
-    // insert, not save: save would first look each (new) line up by its key.
+    // insert, not save: the rows are new (save would look each line up by its key first).
+    const order = manager.getRepository(Order).create(fields);
+    await manager.getRepository(Order).insert(order);
     order.lines = lines.map((line) => manager.getRepository(OrderLine).create({ ...line, orderId: order.id }));
     await manager.getRepository(OrderLine).insert(order.lines);
     return order;

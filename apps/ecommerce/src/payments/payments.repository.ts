@@ -43,8 +43,11 @@ export class PaymentsRepository {
       .getOne();
   }
 
-  create(manager: EntityManager, fields: DeepPartial<Payment>): Promise<Payment> {
-    return manager.getRepository(Payment).save(manager.getRepository(Payment).create(fields));
+  /** insert, not save: the row is new, and insert fills in the id and timestamps all the same. */
+  async create(manager: EntityManager, fields: DeepPartial<Payment>): Promise<Payment> {
+    const payment = manager.getRepository(Payment).create(fields);
+    await manager.getRepository(Payment).insert(payment);
+    return payment;
   }
 
   async update(

@@ -32,14 +32,14 @@ export class ShipmentsRepository {
     return this.dataSource.getRepository(Shipment).findOneBy({ id });
   }
 
-  createFor(manager: EntityManager, order: Order): Promise<Shipment> {
-    return manager.getRepository(Shipment).save(
-      manager.getRepository(Shipment).create({
-        orderId: order.id,
-        status: 'PREPARING',
-        trackingNumber: trackingNumberOf(order.id),
-        shippingAddress: order.shippingAddress,
-      }),
-    );
+  async createFor(manager: EntityManager, order: Order): Promise<Shipment> {
+    const shipment = manager.getRepository(Shipment).create({
+      orderId: order.id,
+      status: 'PREPARING',
+      trackingNumber: trackingNumberOf(order.id),
+      shippingAddress: order.shippingAddress,
+    });
+    await manager.getRepository(Shipment).insert(shipment);
+    return shipment;
   }
 }
