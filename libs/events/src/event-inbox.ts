@@ -32,10 +32,12 @@ export class EventInbox {
    * one at a time so that those before the failing one are kept; the reply stops at the failing one.
    */
   async applyAll(events: EventEnvelope[]): Promise<EventDeliveryReply> {
-    try {
-      return { outcomes: await this.dataSource.transaction((manager) => this.applyIn(manager, events)) };
-    } catch (error) {
-      if (events.length === 1) return { outcomes: [], error: messageOf(error) };
+    if (events.length > 1) {
+      try {
+        return { outcomes: await this.dataSource.transaction((manager) => this.applyIn(manager, events)) };
+      } catch {
+        // Applied one at a time below: the failure is met (and logged) again there, unless it has passed.
+      }
     }
     const outcomes: EventOutcome[] = [];
     for (const event of events) {
@@ -76,6 +78,6 @@ export class EventInbox {
   }
 }
 
-function messageOf(error: unknown): string {
+export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : JSON.stringify(error);
 }

@@ -7,6 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { firstValueFrom, timeout } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { OutboxEvent } from './event.entities';
+import { messageOf } from './event-inbox';
 import { envelopeOf } from './outbox';
 
 const DELIVERY_TIMEOUT_MS = 5000;
@@ -99,7 +100,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       if (!Array.isArray(reply?.outcomes)) return { outcomes: [], error: `unexpected reply ${JSON.stringify(reply)}` };
       return reply;
     } catch (error) {
-      return { outcomes: [], error: error instanceof Error ? error.message : JSON.stringify(error) };
+      return { outcomes: [], error: messageOf(error) };
     }
   }
 

@@ -42,14 +42,15 @@ export class ReservationsService {
   async check(command: CheckStockCommand): Promise<CheckStockReply> {
     const requested = mergeLinesByProduct(command.lines);
     const productIds = requested.map((line) => line.product_id);
-    const stock = await this.reservations.stockAt(this.dataSource.manager, command.location_id, productIds);
-    if (!stock) await this.locationOf(command.location_id); // throws the reason: unknown location, or no warehouse
+    const stock = (await this.reservations.stockAt(this.dataSource.manager, command.location_id, productIds)) ??
+      // No such location: this read throws why (an unknown location, or no warehouse) — unless one was just added.
+      { locationId: (await this.locationOf(command.location_id)).id, available: new Map<number, number>() };
     const lines = requested.map((line) => ({
       product_id: line.product_id,
       requested: line.quantity,
-      available: stock!.available.get(line.product_id) ?? 0,
+      available: stock.available.get(line.product_id) ?? 0,
     }));
-    return { location_id: stock!.locationId, all_available: lines.every((line) => line.available >= line.requested), lines };
+    return { location_id: stock.locationId, all_available: lines.every((line) => line.available >= line.requested), lines };
   }
 
   reserve(command: ReserveStockCommand): Promise<ReserveStockReply> {
