@@ -2,7 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import { startEmbeddedPostgres } from '../libs/persistence/src/embedded-postgres';
 
-const TEST_PG_PORT = Number(process.env.TEST_EMBEDDED_PG_PORT ?? 54339);
+// Below the kernel's ephemeral range (32768–60999), as are the ports of the CI scripts' own servers: in that range
+// a busy machine can hold the port for a moment as some connection's source port, and PostgreSQL cannot bind it.
+const TEST_PG_PORT = Number(process.env.TEST_EMBEDDED_PG_PORT ?? 25439);
 
 /**
  * One PostgreSQL for the whole run: TEST_DATABASE_URL when set, else an embedded one. Every

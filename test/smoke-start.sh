@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 data_dir=$(mktemp -d -p "$PWD/.data" smoke-XXXXXX 2>/dev/null || { mkdir -p .data && mktemp -d -p "$PWD/.data" smoke-XXXXXX; })
 chmod 755 "$data_dir"  # PostgreSQL runs as user postgres when we are root
 log="$data_dir/start.log"
-export EMBEDDED_PG_DIR="$data_dir/postgres" EMBEDDED_PG_PORT=54359 LOG_LEVEL=warn
+export EMBEDDED_PG_DIR="$data_dir/postgres" EMBEDDED_PG_PORT=25459 LOG_LEVEL=warn
 
 # Its own process group, so that "Ctrl-C" below reaches every process of it, as in a terminal.
 setsid npm start >"$log" 2>&1 &

