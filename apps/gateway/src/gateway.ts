@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Server, createServer } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
+import { AddressInfo, Server, Socket, createServer } from 'node:net';
 import { resolve as resolvePath } from 'node:path';
 import pino, { Logger } from 'pino';
 import { Balancer } from './balancer/balancer';
 import { HealthChecker } from './balancer/health-checker';
 import { compileKongConfig, loadKongConfig } from './config/kong-config';
 import { GatewayConfig, Healthchecks, TargetDef, UpstreamDef, parseTarget } from './config/model';
+import { serveHttp1 } from './http1/client-connection';
 import { PrometheusConfig, ServerStats, renderMetrics } from './plugins/prometheus';
 import { KONG_VERSION, ProxyHandler } from './proxy/proxy-handler';
 import { PluginInstances, RoutePlan } from './proxy/route-plan';
@@ -114,11 +115,21 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   });
 }
 
-function close(server: Server): Promise<void> {
+function close(server: Server, connections: Set<Socket>): Promise<void> {
   return new Promise((resolve) => {
     server.close(() => resolve());
-    server.closeAllConnections();
+    for (const socket of connections) socket.destroy();
   });
+}
+
+/** Open connections of a server, so that closing it does not wait for idle keep-alive clients. */
+function trackConnections(server: Server): Set<Socket> {
+  const connections = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    connections.add(socket);
+    socket.once('close', () => connections.delete(socket));
+  });
+  return connections;
 }
 
 /** JSON lines on stdout (pretty in a terminal), written in batches: one system call per request would cost more than the proxying. */
@@ -190,12 +201,14 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     port: () => proxyPort,
   });
 
-  const proxyServer = createServer({ keepAliveTimeout: 60_000, headersTimeout: 60_000, requestTimeout: 0 }, proxy.handle);
-  proxyServer.on('connection', (socket) => {
+  // Half-open allowed: a client that has sent its request and shut its side still gets the answer.
+  const proxyServer = createServer({ allowHalfOpen: true, noDelay: true }, (socket) => {
     stats.accepted++;
     stats.active++;
     socket.once('close', () => stats.active--);
+    serveHttp1(socket, proxy.handle, { keepAliveTimeoutMs: 60_000 });
   });
+  const proxyConnections = trackConnections(proxyServer);
 
   const nodeId = randomUUID();
   const prometheusConfigs = config.plugins
@@ -210,7 +223,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     stats,
     rateLimitCounters: () => instances.rateLimiters.reduce((sum, limiter) => sum + limiter.size, 0),
   };
-  const statusServer = createServer((req, res) => {
+  const statusServer = createHttpServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     const json = (status: number, body: unknown) => {
       res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', Server: `kong/${KONG_VERSION}` });
@@ -240,6 +253,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     json(404, { message: 'Not found' });
   });
 
+  const statusConnections = trackConnections(statusServer);
   const checkers = [...balancers.values()].map((balancer) => new HealthChecker(balancer));
   let port: number;
   let statusPort: number;
@@ -270,8 +284,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     async close() {
       for (const checker of checkers) checker.stop();
       instances.close();
-      await Promise.all([close(proxyServer), close(statusServer)]);
-      await proxy.close();
+      await Promise.all([close(proxyServer, proxyConnections), close(statusServer, statusConnections)]);
+      proxy.close();
       if (ownLogger) ownLogger.stop();
       else logger.flush();
     },

@@ -1,9 +1,9 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Target } from '../balancer/balancer';
 import type { ConsumerDef, CredentialDef } from '../config/model';
+import type { GatewayRequest, GatewayResponse } from '../http1/client-connection';
 import type { RequestRecord } from '../plugins/prometheus';
-import type { UpstreamCall } from './proxy-handler';
+import type { UpstreamTry } from './proxy-handler';
 import type { RoutePlan } from './route-plan';
 
 /** One client request on its way through the gateway: what the plugins decided and how the proxying went. */
@@ -29,7 +29,7 @@ export class Exchange implements RequestRecord {
   tries = 0;
   target?: Target;
   /** The current try, until it has failed or the exchange is over. */
-  upstream?: UpstreamCall;
+  upstream?: UpstreamTry;
   bodyStarted = false;
   upstreamStartedAt = 0;
   headersAt = 0;
@@ -49,8 +49,8 @@ export class Exchange implements RequestRecord {
   readonly socket: Socket;
 
   constructor(
-    readonly req: IncomingMessage,
-    readonly res: ServerResponse,
+    readonly req: GatewayRequest,
+    readonly res: GatewayResponse,
     readonly plan: RoutePlan,
     /** What the route matched of the path (what strip_path removes). */
     readonly matched: string,
@@ -62,7 +62,7 @@ export class Exchange implements RequestRecord {
   ) {
     this.socket = req.socket;
     this.bytesWrittenBefore = this.socket.bytesWritten;
-    const queryAt = req.url?.indexOf('?') ?? -1;
-    this.query = queryAt < 0 ? '' : req.url!.slice(queryAt + 1);
+    const queryAt = req.url.indexOf('?');
+    this.query = queryAt < 0 ? '' : req.url.slice(queryAt + 1);
   }
 }

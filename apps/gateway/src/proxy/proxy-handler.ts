@@ -1,13 +1,11 @@
-import { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
 import type { Logger } from 'pino';
-import type { Dispatcher } from 'undici';
 import { CredentialDef } from '../config/model';
+import type { GatewayRequest, GatewayResponse } from '../http1/client-connection';
+import { UpstreamCall, UpstreamError, UpstreamHandler, UpstreamPools } from '../http1/upstream-pool';
 import { ServerStats } from '../plugins/prometheus';
 import { Exchange } from './exchange';
 import { HeaderRole, KeyAuthPlugin, RoutePlan } from './route-plan';
 import { Router, normalizePath, upstreamPath } from './router';
-import { UpstreamPools } from './upstream-pools';
 
 export const KONG_VERSION = '3.9.1';
 const SERVER = `kong/${KONG_VERSION}`;
@@ -23,9 +21,9 @@ const MESSAGES = {
   timeout: 'The upstream server is timing out',
 } as const;
 
-/** Errors before the request reached the target (system codes, undici's): safe to try the next one. */
+/** Errors before the request reached the target (system codes, UpstreamError's): safe to try the next one. */
 const CONNECT_ERRORS = new Set([
-  'UND_ERR_CONNECT_TIMEOUT',
+  'CONNECT_TIMEOUT',
   'ECONNREFUSED',
   'EHOSTUNREACH',
   'ENETUNREACH',
@@ -34,9 +32,9 @@ const CONNECT_ERRORS = new Set([
   'EAI_AGAIN',
   'ECONNABORTED',
 ]);
-const TIMEOUTS = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
-/** The connection closed under the request ("other side closed" is undici's). */
-const CONNECTION_LOST = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+const TIMEOUTS = new Set(['CONNECT_TIMEOUT', 'READ_TIMEOUT']);
+/** The connection closed under the request. */
+const CONNECTION_LOST = new Set(['ECONNRESET', 'EPIPE', 'CONNECTION_CLOSED']);
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
 
 /** Request ids like nginx's $request_id: 32 hex characters, unique per process run. */
@@ -76,21 +74,21 @@ export class ProxyHandler {
     this.logEnabled = options.logger.isLevelEnabled('info');
   }
 
-  readonly handle = (req: IncomingMessage, res: ServerResponse): void => {
+  readonly handle = (req: GatewayRequest, res: GatewayResponse): void => {
     const startedAt = performance.now();
     const { stats } = this.options;
     stats.requests++;
-    const url = req.url ?? '/';
+    const url = req.url;
     const queryAt = url.indexOf('?');
     const path = normalizePath(queryAt < 0 ? url : url.slice(0, queryAt));
-    const match = this.options.router.match(req.method ?? 'GET', path);
+    const match = this.options.router.match(req.method, path);
     if (!match) return this.respondWithoutRoute(res, startedAt);
 
     stats.writing++;
     let clientIp = req.socket.remoteAddress ?? '';
     if (clientIp.startsWith('::ffff:')) clientIp = clientIp.slice(7);
     const ex = new Exchange(req, res, match.route, match.matched, path, startedAt, this.nextRequestId(), clientIp);
-    res.once('close', () => this.logPhase(ex));
+    res.onClose(() => this.logPhase(ex));
     this.readHeaders(ex);
     if (this.access(ex)) this.forward(ex);
   };
@@ -103,7 +101,7 @@ export class ProxyHandler {
     const roles = plan.headerRoles;
     const keyAuth = plan.keyAuth;
     let keyIndex = -1;
-    let headerBytes = (req.method ?? '').length + (req.url ?? '').length + 12;
+    let headerBytes = req.method.length + req.url.length + 12;
     for (let i = 0; i < raw.length; i += 2) {
       const name = raw[i];
       const value = raw[i + 1];
@@ -138,7 +136,7 @@ export class ProxyHandler {
           out.push(name, value);
           break;
         case HeaderRole.TransferEncoding:
-          // Re-framed by Node on the way out; the body is streamed.
+          // Re-framed (chunked) on the way out; the body is streamed.
           ex.hasBody = true;
           break;
         default:
@@ -263,7 +261,7 @@ export class ProxyHandler {
     // Last, so each try can set it for its target.
     if (!plan.def.preserveHost) out.push('Host', '');
     const query = ex.query === '' ? '' : `?${ex.query}`;
-    const url = ex.req.url ?? '/';
+    const url = ex.req.url;
     const queryAt = url.indexOf('?');
     // The client's own path, unless Kong rewrites it (strip_path, a service path).
     const path =
@@ -291,52 +289,50 @@ export class ProxyHandler {
       ex.upstreamStartedAt = performance.now();
       ex.proxyLatencyMs = Math.round(ex.upstreamStartedAt - ex.startedAt);
     }
-    const call = new UpstreamCall(this, ex);
-    ex.upstream = call;
-    this.pools.for(target, service.connectTimeoutMs).dispatch(
+    const attempt = new UpstreamTry(this, ex);
+    ex.upstream = attempt;
+    attempt.call = this.pools.for(target.address, target.def.port, service.connectTimeoutMs).request(
       {
-        method: req.method as Dispatcher.HttpMethod,
+        method: req.method,
         path: ex.upstreamPath,
         headers,
-        // Read only once the request is on a connection; if the try fails the client's stream stays open (for the
-        // next try, or the error response).
-        body: ex.hasBody ? Readable.from(req.iterator({ destroyOnReturn: false }), { objectMode: false }) : null,
-        // Kong's read_timeout: for the response head, then between two reads of the body.
-        headersTimeout: service.readTimeoutMs,
-        bodyTimeout: service.readTimeoutMs,
+        // Read only once the request is on a connection; if the try fails before, the body is still unread (for
+        // the next try, or the error response).
+        body: ex.hasBody ? req : null,
+        readTimeoutMs: service.readTimeoutMs,
       },
-      call,
+      attempt,
     );
   }
 
-  /** The try `call` failed: the next target if Kong would retry, else 502/504 (or a cut response). */
-  upstreamFailed(ex: Exchange, call: UpstreamCall, error: Error): void {
-    if (ex.upstream !== call || ex.done) return;
+  /** The try `attempt` failed: the next target if Kong would retry, else 502/504 (or a cut response). */
+  upstreamFailed(ex: Exchange, attempt: UpstreamTry, error: UpstreamError): void {
+    if (ex.upstream !== attempt || ex.done) return;
     ex.upstream = undefined;
     const target = ex.target!;
     if (ex.res.headersSent) {
       // The body broke off midway: nothing to answer with, so the client sees the connection end.
       target.reportFailure('tcp', 'passive');
-      ex.res.destroy(error);
+      ex.res.destroy();
       return;
     }
-    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const code = error.code;
     const timeout = TIMEOUTS.has(code);
     const connectFailure = CONNECT_ERRORS.has(code);
     const connectionLost = CONNECTION_LOST.has(code);
-    // A pooled connection the upstream closed after answering on it before: not the target's fault.
-    const staleSocket = connectionLost && ((error as { socket?: { bytesRead?: number } }).socket?.bytesRead ?? 0) > 0;
+    // A pooled connection the upstream closed while it was idle: not the target's fault.
+    const staleSocket = connectionLost && error.staleConnection;
     if (!staleSocket) target.reportFailure(timeout ? 'timeout' : 'tcp', 'passive');
     // Another try only if the request can be sent again and has not been seen by the target (an idempotent one may).
     const replayable = !ex.bodyStarted || !ex.hasBody;
-    const unseen = connectFailure || staleSocket || (connectionLost && IDEMPOTENT.has(ex.req.method ?? ''));
+    const unseen = connectFailure || staleSocket || (connectionLost && IDEMPOTENT.has(ex.req.method));
     if (replayable && unseen && ex.tries <= ex.plan.service.retries) return this.forward(ex);
     if (timeout) return this.respond(ex, 504, MESSAGES.timeout);
     this.respond(ex, 502, MESSAGES.badGateway);
   }
 
-  /** The response head of the try `call`: Kong's headers added, the client's response begun. */
-  upstreamResponded(ex: Exchange, call: UpstreamCall, status: number, raw: Buffer[]): void {
+  /** The response head of the try `attempt`: Kong's headers added, the client's response begun. */
+  upstreamResponded(ex: Exchange, attempt: UpstreamTry, status: number, raw: string[]): void {
     const now = performance.now();
     ex.headersAt = now;
     ex.upstreamLatencyMs = Math.round(now - ex.upstreamStartedAt);
@@ -348,11 +344,11 @@ export class ProxyHandler {
     const headers: string[] = [];
     let via: string | undefined;
     for (let i = 0; i < raw.length; i += 2) {
-      // latin1 keeps the bytes as they came.
-      const name = raw[i].toString('latin1');
+      // Read as latin1, so the bytes go out as they came.
+      const name = raw[i];
       const lower = name.toLowerCase();
-      if (lower === 'via') via = via === undefined ? raw[i + 1].toString('latin1') : `${via}, ${raw[i + 1].toString('latin1')}`;
-      else if (!drop.has(lower)) headers.push(name, raw[i + 1].toString('latin1'));
+      if (lower === 'via') via = via === undefined ? raw[i + 1] : `${via}, ${raw[i + 1]}`;
+      else if (!drop.has(lower)) headers.push(name, raw[i + 1]);
     }
     this.pluginHeaders(ex, headers);
     headers.push(
@@ -366,7 +362,7 @@ export class ProxyHandler {
       ex.requestId,
     );
     ex.res.writeHead(status, headers);
-    ex.res.on('drain', () => call.resume());
+    ex.res.onDrain(() => attempt.resume());
   }
 
   /** Headers the plugins' header_filter phases add to any response on the route. */
@@ -400,7 +396,7 @@ export class ProxyHandler {
     ex.res.end(body);
   }
 
-  private respondWithoutRoute(res: ServerResponse, startedAt: number): void {
+  private respondWithoutRoute(res: GatewayResponse, startedAt: number): void {
     const requestId = this.nextRequestId();
     const body = JSON.stringify({ message: MESSAGES.noRoute, request_id: requestId });
     res.writeHead(404, [
@@ -419,8 +415,8 @@ export class ProxyHandler {
   }
 
   /** Closes the connections to the upstreams. */
-  close(): Promise<void> {
-    return this.pools.close();
+  close(): void {
+    this.pools.close();
   }
 
   /** Kong's log phase: prometheus and the access log line, once the response is over (or the client left). */
@@ -475,11 +471,11 @@ export class ProxyHandler {
 }
 
 /**
- * One try of an exchange towards one target, as undici reports it. Once the exchange has moved on (another try,
- * the client gone) the try is aborted and its reports are ignored.
+ * One try of an exchange towards one target. Once the exchange has moved on (another try, the client gone) the
+ * try is aborted and its reports are ignored.
  */
-export class UpstreamCall implements Dispatcher.DispatchHandler {
-  private controller?: Dispatcher.DispatchController;
+export class UpstreamTry implements UpstreamHandler {
+  call?: UpstreamCall;
 
   constructor(
     private readonly proxy: ProxyHandler,
@@ -490,30 +486,29 @@ export class UpstreamCall implements Dispatcher.DispatchHandler {
     return this.ex.upstream === this && !this.ex.done;
   }
 
-  /** Stops the try (the client left): at once if it is on a connection, else when it gets one. */
+  /** Stops the try (the client left). */
   abort(): void {
-    this.controller?.abort(new Error('client closed the connection'));
+    this.call?.abort();
   }
 
   resume(): void {
-    this.controller?.resume();
+    this.call?.resume();
   }
 
-  onRequestStart(controller: Dispatcher.DispatchController): void {
-    this.controller = controller;
-    if (!this.current) return controller.abort(new Error('client closed the connection'));
+  onRequestStart(): void {
+    if (!this.current) return this.abort();
     // From here the body is being read: no other target can be given it.
     this.ex.bodyStarted = true;
   }
 
-  onResponseStart(controller: Dispatcher.DispatchController, status: number): void {
-    if (!this.current) return controller.abort(new Error('superseded'));
-    this.proxy.upstreamResponded(this.ex, this, status, controller.rawHeaders as Buffer[]);
+  onResponseStart(status: number, rawHeaders: string[]): void {
+    if (!this.current) return this.abort();
+    this.proxy.upstreamResponded(this.ex, this, status, rawHeaders);
   }
 
-  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
-    // Backpressure: undici stops reading until the client has taken what was written ('drain').
-    if (!this.ex.res.write(chunk)) controller.pause();
+  onResponseData(data: Buffer): boolean {
+    // Backpressure: the upstream is not read until the client has taken what was written (drain).
+    return this.ex.res.write(data);
   }
 
   onResponseEnd(): void {
@@ -522,7 +517,7 @@ export class UpstreamCall implements Dispatcher.DispatchHandler {
     this.ex.res.end();
   }
 
-  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+  onResponseError(error: UpstreamError): void {
     this.proxy.upstreamFailed(this.ex, this, error);
   }
 }
