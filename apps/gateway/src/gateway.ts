@@ -132,13 +132,17 @@ function trackConnections(server: Server): Set<Socket> {
   return connections;
 }
 
-/** JSON lines on stdout (pretty in a terminal), written in batches: one system call per request would cost more than the proxying. */
+/**
+ * JSON lines on stdout (pretty in a terminal), written in batches of 8 KB: one system call per request would cost
+ * more than the proxying. Written synchronously: an asynchronous write costs the event loop more (the hand-off to
+ * libuv's thread pool) than the write itself.
+ */
 function defaultLogger(level: string): { logger: Logger; stop(): void } {
   if (process.stdout.isTTY && level !== 'silent' && canResolve('pino-pretty')) {
     const transport = pino.transport({ target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } });
     return { logger: pino({ name: 'gateway', level }, transport), stop: () => undefined };
   }
-  const destination = pino.destination({ dest: 1, sync: false, minLength: 8 * 1024 });
+  const destination = pino.destination({ dest: 1, sync: true, minLength: 8 * 1024 });
   const flusher = setInterval(() => destination.flush(), 250);
   flusher.unref();
   return {
