@@ -23,7 +23,7 @@ export type HeaderRole = (typeof HeaderRole)[keyof typeof HeaderRole];
 
 /**
  * Hop-by-hop headers (RFC 9110 §7.6.1) and what Kong sets itself towards the upstream. `Expect: 100-continue`
- * is answered by the gateway's own HTTP server (and refused by undici).
+ * is answered by the gateway itself, when it reads the request.
  */
 const REQUEST_HEADERS_SET_BY_GATEWAY = [
   'connection',
