@@ -9,7 +9,7 @@ import { compileKongConfig, loadKongConfig } from './config/kong-config';
 import { GatewayConfig, Healthchecks, TargetDef, UpstreamDef, parseTarget } from './config/model';
 import { serveHttp1 } from './http1/client-connection';
 import { PrometheusConfig, ServerStats, renderMetrics } from './plugins/prometheus';
-import { KONG_VERSION, ProxyHandler } from './proxy/proxy-handler';
+import { KONG_VERSION, LineSink, ProxyHandler } from './proxy/proxy-handler';
 import { PluginInstances, RoutePlan } from './proxy/route-plan';
 import { Router } from './proxy/router';
 
@@ -34,6 +34,8 @@ export interface GatewayOptions {
   targets?: TargetOverrides;
   logLevel?: string;
   logger?: Logger;
+  /** The stream under `logger`: access log lines are then written to it directly (the default logger's always are). */
+  logLines?: LineSink;
 }
 
 export interface RunningGateway {
@@ -137,7 +139,7 @@ function trackConnections(server: Server): Set<Socket> {
  * more than the proxying. Written synchronously: an asynchronous write costs the event loop more (the hand-off to
  * libuv's thread pool) than the write itself.
  */
-function defaultLogger(level: string): { logger: Logger; stop(): void } {
+function defaultLogger(level: string): { logger: Logger; lines?: LineSink; stop(): void } {
   if (process.stdout.isTTY && level !== 'silent' && canResolve('pino-pretty')) {
     const transport = pino.transport({ target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } });
     return { logger: pino({ name: 'gateway', level }, transport), stop: () => undefined };
@@ -147,6 +149,8 @@ function defaultLogger(level: string): { logger: Logger; stop(): void } {
   flusher.unref();
   return {
     logger: pino({ name: 'gateway', level }, destination),
+    // The access log's lines go to the same stream, already serialised.
+    lines: destination,
     stop: () => {
       clearInterval(flusher);
       destination.flushSync();
@@ -202,6 +206,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     credentials: config.credentials,
     stats,
     logger,
+    accessLogLines: ownLogger ? ownLogger.lines : options.logLines,
     port: () => proxyPort,
   });
 

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import pino from 'pino';
 import { RunningGateway } from '../src';
 import {
   KongDocument,
@@ -273,6 +274,47 @@ describe('local gateway (kong.yml in front of upstream servers)', () => {
       expect(reply.headers.get('x-correlation-id')).toMatch(UUID);
       expect(reply.json.headers!['x-correlation-id']).toBe(reply.headers.get('x-correlation-id'));
       expect((await call(gateway, '/api/v1/sagas')).headers.get('x-correlation-id')).toMatch(UUID);
+    });
+  });
+
+  describe('access log', () => {
+    it('writes the same line whether built directly or through pino', async () => {
+      const logged = async (direct: boolean) => {
+        const lines: string[] = [];
+        const sink = { write: (line: string) => lines.push(line) };
+        const logger = pino({ name: 'gateway', level: 'info' }, sink);
+        const document = fixture();
+        const targets = Object.fromEntries([...upstreams].map(([name, upstream]) => [name, [upstream.address]]));
+        const logging = await testGateway(document, targets, { logger, logLines: direct ? sink : undefined });
+        try {
+          await call(logging, '/api/v1/products/7?x=%22quoted%22', {
+            key: ADMIN,
+            headers: { 'X-Correlation-ID': 'a "quoted" id' },
+          });
+          await call(logging, '/api/v1/products', { key: 'no-such-key', headers: { 'X-Correlation-ID': 'refused' } });
+        } finally {
+          await logging.close();
+        }
+        return lines
+          .map((line) => JSON.parse(line) as Record<string, unknown>)
+          .filter((entry) => entry.msg === 'request')
+          .map(({ time, request_id, request_ms, kong_ms, upstream_ms, ...rest }) => {
+            expect([time, request_id, request_ms, kong_ms, upstream_ms].every((v) => v !== undefined)).toBe(true);
+            return rest;
+          });
+      };
+      const [direct, throughPino] = [await logged(true), await logged(false)];
+      expect(direct).toEqual(throughPino);
+      expect(direct).toEqual([
+        expect.objectContaining({
+          path: '/api/v1/products/7?x=%22quoted%22',
+          correlation_id: 'a "quoted" id',
+          status: 200,
+          consumer: 'admin',
+        }),
+        expect.objectContaining({ path: '/api/v1/products', status: 401, source: 'kong', tries: 0 }),
+      ]);
+      expect(Object.keys(direct[1])).not.toContain('consumer');
     });
   });
 

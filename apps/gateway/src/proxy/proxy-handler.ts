@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { CredentialDef } from '../config/model';
 import type { GatewayRequest, GatewayResponse } from '../http1/client-connection';
@@ -50,11 +51,20 @@ function requestIdGenerator(): () => string {
   return () => prefix + (++counter).toString(16).padStart(14, '0');
 }
 
+export interface LineSink {
+  write(line: string): unknown;
+}
+
 export interface ProxyOptions {
   router: Router<RoutePlan>;
   credentials: ReadonlyMap<string, CredentialDef>;
   stats: ServerStats;
   logger: Logger;
+  /**
+   * The stream under `logger`, if there is one: access log lines are then written to it directly, in pino's
+   * format, rather than through pino (which would cost a fifth of the gateway's own time).
+   */
+  accessLogLines?: LineSink;
   /** The port clients reach (X-Forwarded-Port). */
   port: () => number;
 }
@@ -69,9 +79,16 @@ export class ProxyHandler {
   private readonly nextRequestId = requestIdGenerator();
   private readonly logEnabled: boolean;
   private readonly accessLogs = new Map<RoutePlan, Logger>();
+  /** Per route, the start of its access log lines after the time (pino's base fields and the route's). */
+  private readonly accessLinePrefixes = new Map<RoutePlan, string>();
+  private readonly logBase: string;
 
   constructor(private readonly options: ProxyOptions) {
     this.logEnabled = options.logger.isLevelEnabled('info');
+    const bindings = options.logger.bindings();
+    this.logBase = `,"pid":${process.pid},"hostname":${JSON.stringify(hostname())}${Object.entries(bindings)
+      .map(([key, value]) => `,${JSON.stringify(key)}:${JSON.stringify(value)}`)
+      .join('')}`;
   }
 
   readonly handle = (req: GatewayRequest, res: GatewayResponse): void => {
@@ -438,6 +455,7 @@ export class ProxyHandler {
     const prometheus = ex.plan.prometheus;
     if (prometheus) ex.plan.metrics.record(prometheus, ex);
     if (!this.logEnabled) return;
+    if (this.options.accessLogLines) return this.writeAccessLine(ex, this.options.accessLogLines);
     // Flat fields of cheap values: pino serialises a nested object through a slower path.
     this.accessLog(ex.plan).info(
       {
@@ -456,6 +474,29 @@ export class ProxyHandler {
         upstream_ms: ex.upstreamLatencyMs,
       },
       'request',
+    );
+  }
+
+  /** The same line as `accessLog(plan).info(…)` would write, built directly; fields that are undefined are left out, as pino does. */
+  private writeAccessLine(ex: Exchange, sink: LineSink): void {
+    let prefix = this.accessLinePrefixes.get(ex.plan);
+    if (prefix === undefined) {
+      const route = ex.plan.def.name ?? ex.plan.def.id;
+      const service = ex.plan.service.name ?? ex.plan.service.host;
+      prefix = `${this.logBase},"route":${JSON.stringify(route)},"service":${JSON.stringify(service)}`;
+      this.accessLinePrefixes.set(ex.plan, prefix);
+    }
+    const consumer = ex.consumer?.username ?? ex.consumer?.id;
+    sink.write(
+      `{"level":30,"time":${Date.now()}${prefix}` +
+        (ex.correlationId === undefined ? '' : `,"correlation_id":${JSON.stringify(ex.correlationId)}`) +
+        `,"request_id":"${ex.requestId}","method":${JSON.stringify(ex.req.method)},"path":${JSON.stringify(ex.req.url)}` +
+        `,"status":${ex.status},"source":"${ex.fromService ? 'service' : 'kong'}"` +
+        (ex.target === undefined ? '' : `,"upstream":${JSON.stringify(ex.target.label)}`) +
+        `,"tries":${ex.tries}` +
+        (consumer === undefined ? '' : `,"consumer":${JSON.stringify(consumer)}`) +
+        `,"client_ip":${JSON.stringify(ex.clientIp)},"request_ms":${ex.requestLatencyMs},"kong_ms":${ex.kongLatencyMs}` +
+        `,"upstream_ms":${ex.upstreamLatencyMs},"msg":"request"}\n`,
     );
   }
 
