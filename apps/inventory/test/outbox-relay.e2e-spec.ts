@@ -38,6 +38,23 @@ describe('outbox relay: inventory → ecommerce and retail over TCP', () => {
     await retail?.close();
   });
 
+  it('prunes events every subscriber has acknowledged once they are older than the retention, and only those', async () => {
+    const outbox = inventory.dataSource.getRepository(OutboxEvent);
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
+    const event = (eventId: string, occurredAt: Date, pendingFor: string[]) =>
+      outbox.insert({ eventId, type: 'test.pruning', version: 1, payload: {}, correlationId: null, occurredAt, pendingFor });
+    // The default retention, OUTBOX_RETENTION_HOURS=168: a week.
+    await event('00000000-0000-4000-8000-000000000001', hoursAgo(169), []);
+    await event('00000000-0000-4000-8000-000000000002', hoursAgo(167), []);
+    await event('00000000-0000-4000-8000-000000000003', hoursAgo(500), ['retail']);
+
+    expect(await relay.prune()).toBe(1);
+
+    const left = await outbox.find({ where: { type: 'test.pruning' }, order: { eventId: 'ASC' } });
+    expect(left.map((row) => row.eventId.slice(-1))).toEqual(['2', '3']);
+    await outbox.delete({ type: 'test.pruning' });
+  });
+
   const outboxRow = async (productId: number) =>
     (await inventory.dataSource.getRepository(OutboxEvent).find({ order: { id: 'DESC' } })).find(
       (row) => (row.payload as { product_id: number }).product_id === productId,

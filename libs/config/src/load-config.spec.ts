@@ -68,4 +68,12 @@ describe(loadServiceConfig.name, () => {
       /DATABASE_PREPARED_STATEMENTS/,
     );
   });
+
+  it('keeps delivered outbox events a week unless told otherwise, 0 meaning for ever', () => {
+    expect(loadServiceConfig('inventory', ServiceEnvironment, {}).outboxRetentionHours).toBe(168);
+    expect(loadServiceConfig('inventory', ServiceEnvironment, { OUTBOX_RETENTION_HOURS: '0' }).outboxRetentionHours).toBe(0);
+    expect(() => loadServiceConfig('inventory', ServiceEnvironment, { OUTBOX_RETENTION_HOURS: '-1' })).toThrow(
+      /OUTBOX_RETENTION_HOURS/,
+    );
+  });
 });

@@ -49,6 +49,10 @@ export class ServiceConfig<Env extends ServiceEnvironment = ServiceEnvironment> 
     return this.env.OUTBOX_RELAY_INTERVAL_MS ?? (this.isTest ? 0 : 250);
   }
 
+  get outboxRetentionHours(): number {
+    return this.env.OUTBOX_RETENTION_HOURS;
+  }
+
   get databasePoolSize(): number {
     return this.env.DATABASE_POOL_SIZE;
   }

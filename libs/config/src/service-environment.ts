@@ -43,6 +43,9 @@ export class ServiceEnvironment {
   /** How often the outbox relay looks for undelivered events (0: never; tests drive it by hand). */
   @Expose() @IsOptional() @IsInt() @Min(0) @Max(60_000) OUTBOX_RELAY_INTERVAL_MS?: number;
 
+  /** How long an event delivered to every subscriber stays in the outbox (0: for ever). */
+  @Expose() @IsInt() @Min(0) @Max(87_600) OUTBOX_RETENTION_HOURS: number = 168;
+
   /** `auto`: load demo data into an embedded database whose catalogue is empty. */
   @Expose() @IsIn(['auto', 'true', 'false']) SEED_DEMO_DATA: 'auto' | 'true' | 'false' = 'auto';
 }

@@ -12,6 +12,9 @@ import { envelopeOf } from './outbox';
 
 const DELIVERY_TIMEOUT_MS = 5000;
 const MAX_BACKOFF_MS = 30_000;
+const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
+/** Rows deleted per statement, so that pruning a long history never holds locks for long. */
+const PRUNE_BATCH = 5000;
 
 /** Exponential backoff with full jitter: 0.5 s, 1 s, 2 s … up to 30 s. */
 export function backoffMs(attempts: number, random = Math.random): number {
@@ -29,6 +32,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly clients = new Map<ServiceName, ClientProxy>();
   private timer?: NodeJS.Timeout;
   private stopped = false;
+  private lastPrunedAt = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -104,6 +108,27 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
+  /**
+   * Deletes events every subscriber has acknowledged more than OUTBOX_RETENTION_HOURS ago (by when they occurred);
+   * events still pending for anyone are kept whatever their age. Returns how many rows went.
+   */
+  async prune(): Promise<number> {
+    const hours = this.config.outboxRetentionHours;
+    if (hours === 0) return 0;
+    let pruned = 0;
+    for (;;) {
+      const [, count] = (await this.dataSource.query(
+        `DELETE FROM outbox_events WHERE id IN (
+           SELECT id FROM outbox_events
+           WHERE cardinality(pending_for) = 0 AND occurred_at < now() - make_interval(hours => $1)
+           LIMIT $2)`,
+        [hours, PRUNE_BATCH],
+      )) as [unknown, number];
+      pruned += count;
+      if (count < PRUNE_BATCH) return pruned;
+    }
+  }
+
   private client(subscriber: ServiceName): ClientProxy {
     let client = this.clients.get(subscriber);
     if (!client) {
@@ -125,6 +150,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       delivered = await this.deliverPending();
     } catch (error) {
       this.logger.error({ err: error }, 'outbox relay pass failed');
+    }
+    if (Date.now() - this.lastPrunedAt >= PRUNE_INTERVAL_MS) {
+      this.lastPrunedAt = Date.now();
+      await this.prune().then(
+        (pruned) => pruned > 0 && this.logger.log(`pruned ${pruned} delivered events from the outbox`),
+        (error: unknown) => this.logger.error({ err: error }, 'outbox pruning failed'),
+      );
     }
     // A busy outbox is drained at once; an idle one is polled.
     this.schedule(delivered >= MAX_EVENTS_PER_DELIVERY ? 0 : this.config.outboxRelayIntervalMs);
