@@ -240,6 +240,7 @@ class ClientConnection {
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('drain', () => this.response?.drained());
     socket.on('end', () => this.onEnd());
+    // Armed once: any read or write restarts it. While a request is in flight the upstream's timeouts apply.
     socket.on('timeout', () => {
       if (!this.request) socket.destroy();
     });
@@ -278,7 +279,6 @@ class ClientConnection {
     const request = this.request!;
     this.request = undefined;
     this.response = undefined;
-    this.socket.setTimeout(this.options.keepAliveTimeoutMs);
     response.closed();
     if (this.closeAfterResponse || this.ended) {
       this.socket.end();
@@ -353,8 +353,7 @@ class ClientConnection {
         }
       }
       this.buffer = offset < buffer.length ? buffer.subarray(offset) : undefined;
-      // A request in flight: no idle timeout (the upstream's timeouts apply), and no reading ahead without limit.
-      this.socket.setTimeout(0);
+      // No reading ahead without limit while a request is in flight.
       if (this.buffer && this.buffer.length > MAX_HEAD_BYTES) this.pause();
       this.listener(request, response);
     }

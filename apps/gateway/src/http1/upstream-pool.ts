@@ -79,7 +79,7 @@ export class UpstreamPool {
       connection.socket.destroy();
       return;
     }
-    connection.socket.setTimeout(IDLE_TIMEOUT_MS);
+    connection.setTimeout(IDLE_TIMEOUT_MS);
     this.idle.push(connection);
   }
 
@@ -100,6 +100,7 @@ class PooledConnection {
   readonly socket: Socket;
   private call?: UpstreamCall;
   private connected = false;
+  private timeoutMs = 0;
   served = 0;
 
   constructor(
@@ -108,7 +109,7 @@ class PooledConnection {
   ) {
     const socket = connect({ host: pool.host, port: pool.port, noDelay: true });
     this.socket = socket;
-    socket.setTimeout(connectTimeoutMs);
+    this.setTimeout(connectTimeoutMs);
     socket.once('connect', () => {
       this.connected = true;
       this.call?.connected();
@@ -127,6 +128,13 @@ class PooledConnection {
       this.pool.forget(this);
       this.call?.closed();
     });
+  }
+
+  /** Re-armed only when the value changes: a socket timer costs a little on every request otherwise. */
+  setTimeout(ms: number): void {
+    if (ms === this.timeoutMs) return;
+    this.timeoutMs = ms;
+    this.socket.setTimeout(ms);
   }
 
   assign(call: UpstreamCall): void {
@@ -178,7 +186,7 @@ export class UpstreamCall {
     if (this.over) return;
     const { request } = this;
     const socket = this.connection!.socket;
-    socket.setTimeout(request.readTimeoutMs);
+    this.connection!.setTimeout(request.readTimeoutMs);
     this.handler.onRequestStart();
     if (this.over) return;
     let head = `${request.method} ${request.path} HTTP/1.1\r\n`;
