@@ -66,7 +66,6 @@ export class GatewayRequest {
   /** Sends the body (without its framing) to `sink` as it arrives, starting with what has arrived already. */
   readBody(sink: BodySink): void {
     this.sink = sink;
-    this.connection.bodyRequested();
     const queued = this.queued;
     this.queued = [];
     this.queuedBytes = 0;
@@ -263,10 +262,6 @@ class ClientConnection {
     }
   }
 
-  bodyRequested(): void {
-    this.resume();
-  }
-
   /** Decides at the response's head whether the connection ends with it. */
   closeAfter(request: GatewayRequest, delimitedByClose: boolean): boolean {
     // An HTTP/1.0 client cannot read chunks: the end of the body is the end of the connection.
@@ -377,7 +372,8 @@ class ClientConnection {
     this.ended = true;
     // Half-closed by the client: answer what it asked for, then close.
     if (!this.request) this.socket.end();
-    else if (this.body && !this.body.done && !this.body.untilClose) this.socket.destroy();
+    // A request body cut short can never be completed.
+    else if (this.body && !this.body.done) this.socket.destroy();
   }
 
   private onClose(): void {

@@ -32,18 +32,14 @@ export interface UpstreamHandler {
   onResponseError(error: UpstreamError): void;
 }
 
-export type UpstreamErrorCode =
-  | 'CONNECT_TIMEOUT'
-  | 'READ_TIMEOUT'
-  /** The connection closed before the response was complete. */
-  | 'CONNECTION_CLOSED'
-  | 'INVALID_RESPONSE'
-  | string;
-
 export class UpstreamError extends Error {
   constructor(
     message: string,
-    readonly code: UpstreamErrorCode,
+    /**
+     * CONNECT_TIMEOUT, READ_TIMEOUT, CONNECTION_CLOSED (before the response was complete), INVALID_RESPONSE, or the
+     * system's code (ECONNREFUSED, ECONNRESET, …).
+     */
+    readonly code: string,
     /** On a kept-alive connection that had served before, and nothing of the answer had come: the upstream had closed it while idle. */
     readonly staleConnection = false,
   ) {
