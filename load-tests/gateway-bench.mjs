@@ -8,12 +8,17 @@
 //        [--rate N] [--gateway-pid PID]
 // Without --rate every connection sends its next request as soon as the last is answered (closed loop): on a
 // machine the load saturates, any throughput the gateway costs shows as latency too (Little's law). With
-// --rate N the load is N requests/s in total whatever the answers, so the p95 difference is the gateway's hop.
+// --rate N the load is open: N requests/s in total on a fixed schedule (one every 1/N s, sent as their time comes
+// on whichever of the connections is free), whatever the answers. Each latency is counted from the time the
+// request was due, not from when a connection was free to send it, so a stall is not hidden by the requests it
+// held back (coordinated omission); the p95 difference is then the gateway's hop at a load the machine can serve.
 // With --gateway-pid (Linux) the gateway process's CPU time per proxied request is printed too (user + system, µs).
 // The key defaults to BENCH_API_KEY or the `bench` consumer's (kong/kong.yml), whose limit a run cannot reach.
 import autocannon from 'autocannon';
+import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { Pool } from 'undici';
 
 const { values: options } = parseArgs({
   options: {
@@ -47,15 +52,54 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** One autocannon run; the latency of every 2xx response is kept so percentiles cover all rounds. */
-async function load(target, seconds) {
+/** One run of `seconds`: closed loop (autocannon) or, with --rate, open loop (`openLoad`). */
+function load(target, seconds) {
+  return options.rate ? openLoad(target, seconds, Number(options.rate)) : closedLoad(target, seconds);
+}
+
+/** Closed loop: the latency of every 2xx response is kept so percentiles cover all rounds. */
+async function closedLoad(target, seconds) {
   const latencies = [];
   let failed = 0;
-  const rate = options.rate ? { overallRate: Number(options.rate) } : {};
-  const run = autocannon({ url: target.url, headers: target.headers, connections, duration: seconds, ...rate });
+  const run = autocannon({ url: target.url, headers: target.headers, connections, duration: seconds });
   run.on('response', (client, status, bytes, ms) => (status >= 200 && status < 300 ? latencies.push(ms) : failed++));
   const result = await run;
   return { latencies, failed: failed + result.errors + result.timeouts, requestsPerSecond: latencies.length / seconds };
+}
+
+/**
+ * Open loop: request i is due at start + i / rate. Every millisecond the requests that have come due are handed
+ * to the pool (at most `connections` in flight, the rest wait their turn there) and each one's latency runs from
+ * its due time to the end of its answer.
+ */
+async function openLoad(target, seconds, rate) {
+  const { origin, pathname, search } = new URL(target.url);
+  const pool = new Pool(origin, { connections, pipelining: 1 });
+  const latencies = [];
+  let failed = 0;
+  const total = Math.round(rate * seconds);
+  const send = async (dueAt) => {
+    try {
+      const { statusCode, body } = await pool.request({ path: pathname + search, method: 'GET', headers: target.headers });
+      await body.dump();
+      if (statusCode >= 200 && statusCode < 300) latencies.push(performance.now() - dueAt);
+      else failed++;
+    } catch {
+      failed++;
+    }
+  };
+  const pending = [];
+  const start = performance.now();
+  let sent = 0;
+  while (sent < total) {
+    const due = Math.min(total, Math.floor(((performance.now() - start) * rate) / 1000) + 1);
+    for (; sent < due; sent++) pending.push(send(start + (sent * 1000) / rate));
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  await Promise.all(pending);
+  const elapsed = (performance.now() - start) / 1000;
+  await pool.close();
+  return { latencies, failed, requestsPerSecond: latencies.length / elapsed };
 }
 
 function summary(latencies) {
