@@ -1,4 +1,4 @@
-import { EVENT_ENTITIES } from '@app/events';
+import { EVENT_ENTITIES, OutboxRecordedAt1795260000100 } from '@app/events';
 import { ProcessedCommand, ServiceDatabase } from '@app/persistence';
 import { Category } from './categories/category.entity';
 import { Location } from './locations/location.entity';
@@ -27,6 +27,11 @@ export const inventoryDatabase: ServiceDatabase = {
     ProcessedCommand,
     RestockRequest,
   ],
-  migrations: [InitialSchema1795226381851, DomainEvents1795227969518, StockLevelVersion1795233736207],
+  migrations: [
+    InitialSchema1795226381851,
+    DomainEvents1795227969518,
+    StockLevelVersion1795233736207,
+    OutboxRecordedAt1795260000100,
+  ],
   seed: seedDemoData,
 };

@@ -147,6 +147,46 @@ describe('outbox relay: inventory → ecommerce and retail over TCP', () => {
       failing.mockRestore();
     }
   });
+
+  it('says on /metrics, per subscriber, how many events wait, how long the oldest has waited, and how deliveries went', async () => {
+    await inventory.dataSource.query(`UPDATE outbox_events SET pending_for = '{}'`);
+    const scrape = async () => {
+      const text = (await request(inventory.http).get('/metrics').expect(200)).text;
+      return (name: string, subscriber: string) => {
+        const line = text.split('\n').find((l) => l.startsWith(`${name}{subscriber="${subscriber}"} `));
+        return line === undefined ? undefined : Number(line.split(' ')[1]);
+      };
+    };
+    const before = await scrape();
+    expect(before('outbox_events_pending', 'reporting')).toBe(0);
+    expect(before('outbox_oldest_pending_seconds', 'reporting')).toBe(0);
+
+    const created = await request(inventory.http)
+      .post('/api/v1/products')
+      .send({ sku: 'RELAY-METRICS', name: 'Measured', price: '2.00' })
+      .expect(201);
+    const row = await outboxRow(created.body.id);
+    await inventory.dataSource.query(`UPDATE outbox_events SET recorded_at = now() - interval '10 minutes' WHERE id = $1`, [
+      row.id,
+    ]);
+    const waiting = await scrape();
+    expect(['ecommerce', 'retail', 'reporting'].map((s) => waiting('outbox_events_pending', s))).toEqual([1, 1, 1]);
+    expect(waiting('outbox_oldest_pending_seconds', 'reporting')).toBeGreaterThanOrEqual(600);
+
+    // ecommerce and retail acknowledge it; reporting is down.
+    expect(await relay.deliverPending()).toBe(2);
+
+    const after = await scrape();
+    expect(after('outbox_events_pending', 'ecommerce')).toBe(0);
+    expect(after('outbox_oldest_pending_seconds', 'ecommerce')).toBe(0);
+    expect(after('outbox_events_pending', 'reporting')).toBe(1);
+    expect(after('outbox_oldest_pending_seconds', 'reporting')).toBeGreaterThanOrEqual(600);
+    const counted = (name: string, subscriber: string) => after(name, subscriber)! - before(name, subscriber)!;
+    expect(counted('outbox_events_delivered_total', 'ecommerce')).toBe(1);
+    expect(counted('outbox_events_delivered_total', 'reporting')).toBe(0);
+    expect(counted('outbox_delivery_failures_total', 'reporting')).toBe(1);
+    expect(counted('outbox_delivery_failures_total', 'ecommerce')).toBe(0);
+  });
 });
 
 const natsUrl = process.env.NATS_TEST_URL;

@@ -14,6 +14,8 @@ export class OutboxEvent {
   @Column({ type: 'jsonb' }) payload!: object;
   @Column({ type: 'varchar', length: 128, nullable: true }) correlationId!: string | null;
   @Column({ type: 'timestamptz' }) occurredAt!: Date;
+  /** When this service recorded it (`occurredAt` may be older: imported history): what delivery lag is measured from. */
+  @Column({ type: 'timestamptz', default: () => 'now()' }) recordedAt!: Date;
   @Column({ type: 'text', array: true }) pendingFor!: string[];
   @Column({ type: 'int', default: 0 }) attempts!: number;
   @Column({ type: 'timestamptz', default: () => 'now()' }) nextAttemptAt!: Date;

@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { OutboxEvent } from './event.entities';
 import { messageOf } from './event-inbox';
 import { envelopeOf } from './outbox';
+import { OutboxMetrics } from './outbox-metrics';
 
 const DELIVERY_TIMEOUT_MS = 5000;
 const MAX_BACKOFF_MS = 30_000;
@@ -37,6 +38,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: ServiceConfig,
+    private readonly metrics: OutboxMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -68,6 +70,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         const pending = rows.filter((row) => row.pendingFor.includes(subscriber));
         const { outcomes, error } = await this.deliver(subscriber as ServiceName, pending);
         acknowledged += outcomes.length;
+        this.metrics.delivered.inc({ subscriber }, outcomes.length);
+        if (outcomes.length < pending.length) this.metrics.failures.inc({ subscriber });
         // The first unacknowledged event and those after it wait for the next pass.
         for (const row of pending.slice(outcomes.length)) {
           const failed = failures.get(row.id) ?? new Map<string, string>();
