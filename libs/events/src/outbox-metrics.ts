@@ -2,7 +2,8 @@ import { ServiceConfig } from '@app/config';
 import { EVENT_SUBSCRIBERS, ServiceName } from '@app/contracts';
 import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Counter, Gauge, register } from 'prom-client';
+import { singleMetric } from '@app/observability';
+import { Counter, Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 
 export const OUTBOX_EVENTS_PENDING = 'outbox_events_pending';
@@ -70,24 +71,24 @@ function sharedBacklogs(): Promise<Map<string, Backlog>> {
   return pendingRead;
 }
 
-function gauge(name: string, help: string, read: (backlog: Backlog) => number): void {
-  if (register.getSingleMetric(name)) return;
-  new Gauge({
+function gauge(name: string, help: string, read: (backlog: Backlog) => number): Gauge<'subscriber'> {
+  return singleMetric(
     name,
-    help,
-    labelNames: ['subscriber'],
-    async collect() {
-      this.reset();
-      for (const [subscriber, backlog] of await sharedBacklogs()) this.set({ subscriber }, read(backlog));
-    },
-  });
+    () =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ['subscriber'],
+        async collect() {
+          this.reset();
+          for (const [subscriber, backlog] of await sharedBacklogs()) this.set({ subscriber }, read(backlog));
+        },
+      }),
+  );
 }
 
 function counter(name: string, help: string): Counter<'subscriber'> {
-  return (
-    (register.getSingleMetric(name) as Counter<'subscriber'> | undefined) ??
-    new Counter({ name, help, labelNames: ['subscriber'] })
-  );
+  return singleMetric(name, () => new Counter({ name, help, labelNames: ['subscriber'] }));
 }
 
 /**

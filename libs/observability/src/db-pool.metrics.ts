@@ -1,6 +1,7 @@
 import { Injectable, OnApplicationShutdown, OnModuleInit, Optional } from '@nestjs/common';
-import { Gauge, register } from 'prom-client';
+import { Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { singleMetric } from './registry';
 
 export const DB_POOL_CONNECTIONS = 'db_pool_connections';
 export const DB_POOL_MAX_CONNECTIONS = 'db_pool_max_connections';
@@ -31,7 +32,7 @@ function sumOver(read: (pool: PgPool) => number): number {
 }
 
 function gauge(name: string, help: string, labelNames: string[], collect: (this: Gauge<string>) => void): Gauge<string> {
-  return (register.getSingleMetric(name) as Gauge<string> | undefined) ?? new Gauge({ name, help, labelNames, collect });
+  return singleMetric(name, () => new Gauge({ name, help, labelNames, collect }));
 }
 
 /**
