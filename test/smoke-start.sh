@@ -72,19 +72,26 @@ for _ in $(seq 1 60); do [ "$(on_hand)" = $((before - 1)) ] && break; sleep 0.5;
 # The gateway: what clients use. npm start reports "all healthy" once it is ready.
 for _ in $(seq 1 60); do grep -q 'all healthy' "$log" && break; sleep 1; done
 grep -q 'all healthy' "$log" || fail "npm start did not report the system healthy"
+# Whether an answer's body matches a pattern. The body is read whole first: `curl | grep -q` fails under pipefail
+# whenever grep has its match and stops reading before curl has written everything (curl: write error).
+answer_matches() {
+  local pattern=$1 body
+  shift
+  body=$(curl -fs "$@") && grep -q -- "$pattern" <<<"$body"
+}
 key=(-H 'X-API-Key: admin-key-12345')
 gw=localhost:8000/api/v1
-curl -fs "${key[@]}" "$gw/products" | grep -q '"total"' || fail "GET /products through the gateway failed"
-curl -fs "${key[@]}" "$gw/stores" | grep -q '"total"' || fail "GET /stores through the gateway failed"
+answer_matches '"total"' "${key[@]}" "$gw/products" || fail "GET /products through the gateway failed"
+answer_matches '"total"' "${key[@]}" "$gw/stores" || fail "GET /stores through the gateway failed"
 status=$(curl -s -o /dev/null -w '%{http_code}' "$gw/products")
 [ "$status" = 401 ] || fail "no API key answered $status, not 401"
 saga=$(curl -fs "${key[@]}" -X POST "$gw/customers/123/order-processing" -H 'content-type: application/json' \
   -d '{"products":[{"product_id":1,"quantity":1}],"shipping_address":{"street":"1 rue de Rivoli","city":"Paris","postal_code":"75001","country":"FR"},"billing_address":{"street":"1 rue de Rivoli","city":"Paris","postal_code":"75001","country":"FR"},"payment_method":"credit_card"}') ||
   fail "order-processing through the gateway refused"
 saga_id=$(echo "$saga" | node -e 'process.stdout.write(String(JSON.parse(require("fs").readFileSync(0, "utf8")).saga_id))')
-curl -fs "${key[@]}" "$gw/sagas/$saga_id?wait_seconds=10" | grep -q '"status":"COMPLETED"' || fail "saga $saga_id did not complete"
+answer_matches '"status":"COMPLETED"' "${key[@]}" "$gw/sagas/$saga_id?wait_seconds=10" || fail "saga $saga_id did not complete"
 curl -fs "${key[@]}" "$gw/reports/sales" >/dev/null || fail "GET /reports/sales through the gateway failed"
-curl -fs localhost:8100/metrics | grep -q '^kong_http_requests_total' || fail "gateway metrics lack kong_http_requests_total"
+answer_matches '^kong_http_requests_total' localhost:8100/metrics || fail "gateway metrics lack kong_http_requests_total"
 
 status=$(curl -s -o "$data_dir/bad.json" -w '%{http_code}' -X POST localhost:3001/api/v1/products \
   -H 'content-type: application/json' -d '{"price":"abc"}')
