@@ -6,7 +6,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY . .
-RUN npx nest build --all
+RUN node tools/build.mjs
 
 FROM node:22-bookworm-slim AS deps
 WORKDIR /app
@@ -26,4 +26,4 @@ ENV APP=${APP}
 # Every service answers GET /health on $PORT (its default when PORT is unset).
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=5 \
   CMD node -e "const d={inventory:3001,ecommerce:3002,retail:3003,reporting:3004,'saga-orchestrator':3005};fetch('http://127.0.0.1:'+(process.env.PORT||d[process.env.APP])+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["sh", "-c", "exec node dist/apps/$APP/apps/$APP/src/main.js"]
+CMD ["sh", "-c", "exec node dist/apps/$APP/src/main.js"]

@@ -1,24 +1,28 @@
 #!/usr/bin/env bash
 # Starts the system as a new user would (`npm start`, embedded PostgreSQL in a fresh folder),
-# checks the README's examples, then stops it and checks that nothing is left running.
+# checks the README's examples and the supervisor (a killed service comes back while the others serve; a second
+# start is refused; a service that cannot start stops everything, named), then checks Ctrl-C leaves nothing running.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 data_dir=$(mktemp -d -p "$PWD/.data" smoke-XXXXXX 2>/dev/null || { mkdir -p .data && mktemp -d -p "$PWD/.data" smoke-XXXXXX; })
 chmod 755 "$data_dir"  # PostgreSQL runs as user postgres when we are root
 log="$data_dir/start.log"
-export EMBEDDED_PG_DIR="$data_dir/postgres" EMBEDDED_PG_PORT=25459 LOG_LEVEL=warn
+export EMBEDDED_PG_DIR="$data_dir/postgres" EMBEDDED_PG_PORT=25459
 
 # Its own process group, so that "Ctrl-C" below reaches every process of it, as in a terminal.
 setsid npm start >"$log" 2>&1 &
 starter=$!
+# Ctrl-C ends everything within 15 s (the supervisor escalates to SIGKILL itself).
 interrupt() {
   kill -INT -- "-$starter" 2>/dev/null || return 0
-  for _ in $(seq 1 30); do kill -0 "$starter" 2>/dev/null || return 0; sleep 1; done
+  for _ in $(seq 1 150); do kill -0 "$starter" 2>/dev/null || return 0; sleep 0.1; done
   return 1
 }
+squatter=
 cleanup() {
   interrupt || kill -KILL -- "-$starter" 2>/dev/null || true
+  [ -z "$squatter" ] || kill "$squatter" 2>/dev/null || true
   rm -rf "$data_dir"
 }
 trap cleanup EXIT
@@ -72,6 +76,8 @@ for _ in $(seq 1 60); do [ "$(on_hand)" = $((before - 1)) ] && break; sleep 0.5;
 # The gateway: what clients use. npm start reports "all healthy" once it is ready.
 for _ in $(seq 1 60); do grep -q 'all healthy' "$log" && break; sleep 1; done
 grep -q 'all healthy' "$log" || fail "npm start did not report the system healthy"
+# Every request of the seed document, as it prints them, through the gateway.
+GATEWAY_URL=http://127.0.0.1:8000 node --test test/seed-document/ || fail "seed document"
 # Whether an answer's body matches a pattern. The body is read whole first: `curl | grep -q` fails under pipefail
 # whenever grep has its match and stops reading before curl has written everything (curl: write error).
 answer_matches() {
@@ -98,10 +104,40 @@ status=$(curl -s -o "$data_dir/bad.json" -w '%{http_code}' -X POST localhost:300
 [ "$status" = 400 ] || fail "bad product answered $status"
 grep -q '"field":"price"' "$data_dir/bad.json" || fail "400 body does not name price: $(cat "$data_dir/bad.json")"
 
-interrupt || fail "npm start still running 30 s after Ctrl-C"
+# A person reads the terminal: start-up lines and a table of addresses, no JSON; the JSON logs are in files.
+! grep -q '^{' "$log" || fail "the terminal shows JSON log lines"
+grep -q 'gateway .*http://localhost:8000/api/v1' "$log" || fail "no address table after start-up"
+for service in inventory ecommerce retail reporting saga-orchestrator gateway postgres; do
+  [ -s "$data_dir/logs/$service.log" ] || fail "no log file for $service in $data_dir/logs"
+done
+grep -q '"msg":"request completed"' "$data_dir/logs/inventory.log" || fail "inventory's JSON log lacks its requests"
+
+# A second start while this one runs is refused, and shares nothing with it.
+if second=$(timeout 60 npm start 2>&1); then fail "a second npm start ran: $second"; fi
+grep -q 'already running' <<<"$second" || fail "a second npm start did not say why it stopped: $second"
+
+# kill -9 of one service: it is started again while the others keep serving through the gateway.
+victim=$(pgrep -f "node .*dist/apps/inventory/src/main.js" | head -1)
+[ -n "$victim" ] || fail "no inventory process"
+kill -KILL "$victim"
+served_meanwhile=0
+for _ in $(seq 1 120); do
+  status=$(curl -s -o /dev/null -w '%{http_code}' "${key[@]}" "$gw/stores")
+  [ "$status" = 200 ] || fail "GET /stores answered $status while inventory was restarting"
+  served_meanwhile=$((served_meanwhile + 1))
+  grep -q 'inventory serving again' "$log" && break
+  sleep 0.25
+done
+grep -q '\[start\] inventory killed by SIGKILL; restarting in 1 s' "$log" || fail "no line saying inventory is restarted"
+grep -q 'inventory serving again' "$log" || fail "inventory did not serve again within 30 s of kill -9"
+answer_matches '"total"' "${key[@]}" "$gw/products" || fail "GET /products through the gateway failed after inventory's restart"
+
+stop_started=$SECONDS
+interrupt || fail "npm start still running 15 s after Ctrl-C"
+echo "smoke: Ctrl-C ended everything in $((SECONDS - stop_started)) s; retail served $served_meanwhile requests while inventory restarted"
 
 # A bad setting stops a service at once, naming the setting.
-if PORT=eighty node dist/apps/inventory/apps/inventory/src/main.js >"$data_dir/bad-config.log" 2>&1; then
+if PORT=eighty node dist/apps/inventory/src/main.js >"$data_dir/bad-config.log" 2>&1; then
   fail "inventory started with PORT=eighty"
 fi
 grep -q 'PORT="eighty"' "$data_dir/bad-config.log" || fail "bad PORT not named: $(cat "$data_dir/bad-config.log")"
@@ -109,4 +145,18 @@ for port in 3001 3002 3003 3004 3005 8000 8100; do
   ! curl -fs "localhost:$port/health" >/dev/null 2>&1 || fail "port $port still answers after Ctrl-C"
 done
 ! pgrep -f "$data_dir/postgres" >/dev/null || fail "embedded PostgreSQL still running after Ctrl-C"
-echo "smoke: npm start serves the demo data, a sale reaches inventory, the gateway serves the seed's examples, bad input is a 400, Ctrl-C stops everything; a bad setting stops a service"
+! pgrep -f "node .*dist/apps/" >/dev/null || fail "a service is still running after Ctrl-C: $(pgrep -af 'node .*dist/apps/')"
+
+# A service that cannot start (its port is taken) is not restarted for ever: npm start stops everything and says
+# which one and why.
+node -e 'require("net").createServer().listen(3003, "0.0.0.0"); setTimeout(() => {}, 120000)' &
+squatter=$!
+sleep 0.5
+if timeout 120 npm start >"$data_dir/crash-loop.log" 2>&1; then fail "npm start succeeded with retail's port taken"; fi
+kill "$squatter"
+squatter=
+grep -q 'retail failed to start 3 times in a row' "$data_dir/crash-loop.log" || fail "crash loop not reported: $(tail -20 "$data_dir/crash-loop.log")"
+grep -q 'EADDRINUSE' "$data_dir/crash-loop.log" || fail "crash loop without its reason: $(tail -20 "$data_dir/crash-loop.log")"
+! pgrep -f "node .*dist/apps/" >/dev/null || fail "a service is still running after the crash loop"
+! pgrep -f "$data_dir/postgres" >/dev/null || fail "embedded PostgreSQL still running after the crash loop"
+echo "smoke: npm start serves the demo data, a sale reaches inventory, the gateway serves the seed's examples, bad input is a 400, a killed service comes back, a second start is refused, Ctrl-C stops everything; a bad setting stops a service; a crash loop stops the system"

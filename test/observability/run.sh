@@ -57,7 +57,7 @@ if command -v amtool >/dev/null; then amtool check-config alertmanager/alertmana
 
 if [ "${SKIP_BUILD:-}" != 1 ]; then
   step "Build"
-  npx nest build --all
+  node tools/build.mjs
 fi
 
 step "Start the system (INSTANCES=2, PostgreSQL on $PG_PORT)"
@@ -68,7 +68,7 @@ for port in "${PORTS[@]}"; do
 done
 rm -rf "$PG_DIR" # a fresh database: demo data only, no sagas left over from an earlier run
 INSTANCES=2 EMBEDDED_PG_PORT=$PG_PORT EMBEDDED_PG_DIR=$PG_DIR LOG_LEVEL=info \
-  setsid node dist/tools/tools/src/main.js start >"$LOG" 2>&1 &
+  setsid node dist/tools/src/main.js start >"$LOG" 2>&1 &
 SYSTEM_PID=$!
 
 deadline=$((SECONDS + 240))

@@ -8,14 +8,16 @@ import { rebuildReadModel } from '../../apps/reporting/src/read-model/rebuild';
 import { reportingService } from '../../apps/reporting/src/reporting.service';
 import { checkMigrations, generateMigration, migrate, seed } from './migrations';
 import { definitionOf, selected, SERVICE_DEFINITIONS } from './registry';
-import { startSystem } from './start-system';
+import { followLogs } from './logs';
+import { logDirOf, startSystem, StartEnvironment } from './start-system';
 
-const USAGE = `usage: node dist/tools/tools/src/main.js <command>
+const USAGE = `usage: npm run <command> (node tools/run.mjs <command>)
   start [--instances N]                  the whole system on its embedded defaults
   migrate [service...]                   apply pending migrations
   seed [service...]                      load demo data (does nothing where data exists)
   migration:check [service...]           fail if an entity changed without a migration
   migration:generate <service> <Name>    write a migration for the entity changes
+  logs [service...] [--lines N] [--no-follow]   follow the services' logs, readable
   reporting:rebuild                      wipe reporting's read model and replay its event log into it
   db:wipe                                delete the embedded database's data folder`;
 
@@ -51,8 +53,10 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'start': {
       const flag = args.indexOf('--instances');
-      const instances = flag >= 0 ? Number(args[flag + 1]) : Number(process.env.INSTANCES ?? 1);
-      if (!Number.isInteger(instances) || instances < 1 || instances > 5) throw new Error('--instances must be 1 to 5');
+      const instances = flag >= 0 ? Number(args[flag + 1]) : undefined;
+      if (instances !== undefined && !(Number.isInteger(instances) && instances >= 1 && instances <= 5)) {
+        throw new Error('--instances must be 1 to 5');
+      }
       await startSystem(SERVICE_DEFINITIONS, instances);
       return -1; // keeps running
     }
@@ -71,6 +75,9 @@ async function main(argv: string[]): Promise<number> {
       console.log(path ? `wrote ${path}` : 'no changes: the migrations already match the entities');
       return 0;
     }
+    case 'logs':
+      await followLogs(logDirOf(loadConfig(StartEnvironment)), args);
+      return 0;
     case 'reporting:rebuild':
       await rebuildReporting();
       return 0;

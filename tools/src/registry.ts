@@ -27,6 +27,9 @@ export function selected(names: string[]): ServiceDefinition[] {
   return names.length ? names.map(definitionOf) : SERVICE_DEFINITIONS;
 }
 
+/** What `node tools/build.mjs` writes: dist/ mirrors the sources. */
 export function entryOf(service: ServiceName): string {
-  return `dist/apps/${service}/apps/${service}/src/main.js`;
+  return `dist/apps/${service}/src/main.js`;
 }
+
+export const GATEWAY_ENTRY = 'dist/apps/gateway/src/main.js';

@@ -1,29 +1,33 @@
 import { loadConfig, loadServiceConfig, ServiceEnvironment } from '@app/config';
 import { SERVICES } from '@app/contracts';
 import { ServiceDefinition } from '@app/bootstrap';
-import { prepareDatabase, runMigrations, startEmbeddedPostgres, withDataSource } from '@app/persistence';
-import { ChildProcess, spawn } from 'node:child_process';
+import { prepareDatabase, RunningPostgres, runMigrations, startEmbeddedPostgres, withDataSource } from '@app/persistence';
+import { Expose } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { entryOf } from './registry';
+import { entryOf, GATEWAY_ENTRY } from './registry';
+import { LogFile } from './supervisor/log-file';
+import { acquireStartLock } from './supervisor/start-lock';
+import { CrashLoopError, ProcessSpec, Supervisor } from './supervisor/supervisor';
 
 /** Instance `n` of a service listens `n * 100` ports above its default. */
 const INSTANCE_PORT_STEP = 100;
+/** Ctrl-C ends everything within this, whatever the processes do (SIGKILL at the end). */
+const STOP_DEADLINE_MS = 14_000;
 
-async function waitHealthy(url: string, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return true;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return false;
+/** What `npm start` reads from its environment, on top of what every service reads. */
+export class StartEnvironment extends ServiceEnvironment {
+  @Expose() @IsInt() @Min(1) @Max(5) INSTANCES: number = 1;
+  /** Where each process's JSON log goes (default: `logs` beside the embedded database's folder, `.data/logs`). */
+  @Expose() @IsOptional() @IsString() LOG_DIR?: string;
+  /** `1`: the services' logs in this terminal, as before they went to files. */
+  @Expose() @IsIn(['0', '1', 'true', 'false']) LOG_TO_CONSOLE: string = '0';
+  @Expose() @IsString() KONG_CONFIG: string = 'kong/kong.yml';
+  @Expose() @IsInt() @Min(1) @Max(65535) GATEWAY_PORT: number = 8000;
+  @Expose() @IsInt() @Min(1) @Max(65535) GATEWAY_STATUS_PORT: number = 8100;
 }
-
-const GATEWAY_ENTRY = 'dist/apps/gateway/apps/gateway/src/main.js';
 
 /**
  * The one local override of kong.yml: each upstream's targets become the local instances of the
@@ -40,111 +44,161 @@ export function localGatewayTargets(kongYaml: string, instances: number): Record
   return targets;
 }
 
-/** Migrates each service's database and loads demo data into databases that were just created. */
+/** Migrates each service's database and loads demo data into databases that were just created (in parallel). */
 async function prepareServiceDatabases(definitions: ServiceDefinition[], serverUrl: string, embedded: boolean): Promise<void> {
-  for (const definition of definitions) {
-    const config = loadServiceConfig(definition.service, definition.environment, { ...process.env, DATABASE_URL: serverUrl });
-    const database = await prepareDatabase(config.database);
-    await runMigrations(definition.database, database.url);
-    const { seed } = definition.database;
-    if (config.wantsDemoData(embedded) && seed) {
-      await withDataSource(definition.database, database.url, seed);
-      console.log(`[start] ${definition.service}: demo data present`);
-    }
-  }
+  await Promise.all(
+    definitions.map(async (definition) => {
+      const config = loadServiceConfig(definition.service, definition.environment, { ...process.env, DATABASE_URL: serverUrl });
+      const database = await prepareDatabase(config.database);
+      await runMigrations(definition.database, database.url);
+      const { seed } = definition.database;
+      if (config.wantsDemoData(embedded) && seed) await withDataSource(definition.database, database.url, seed);
+    }),
+  );
+}
+
+/** LOG_DIR, by default `logs` beside the embedded database's folder (`.data/logs`). */
+export function logDirOf(env: StartEnvironment): string {
+  return resolve(env.LOG_DIR ?? join(dirname(resolve(env.EMBEDDED_PG_DIR)), 'logs'));
+}
+
+const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
+interface Running {
+  supervisor: Supervisor;
+  database: RunningPostgres;
 }
 
 /**
- * `npm start`: one PostgreSQL (embedded unless DATABASE_URL is set), then every service, each
- * `instances` times. Stops everything when any part stops or on Ctrl-C.
+ * `npm start`: one PostgreSQL (embedded unless DATABASE_URL is set), then every service, each `instances` times,
+ * and the gateway, all kept running by a supervisor. The terminal shows what a person needs; each process's JSON
+ * log goes to its file under LOG_DIR (`npm run logs -- <service>` follows one).
  */
-export async function startSystem(definitions: ServiceDefinition[], instances: number): Promise<void> {
-  const base = loadConfig(ServiceEnvironment);
-  const embedded = !base.DATABASE_URL;
-  const server = embedded
-    ? await startEmbeddedPostgres({
-        port: base.EMBEDDED_PG_PORT,
-        dataDir: base.EMBEDDED_PG_DIR,
-        log: (m) => /initialising/.test(m) && console.log(`[start] ${m}`),
-      })
-    : { serverUrl: base.DATABASE_URL as string, startedHere: false, stop: async () => undefined };
-  console.log(
-    `[start] PostgreSQL: ${embedded ? `embedded, ${base.EMBEDDED_PG_DIR}, port ${base.EMBEDDED_PG_PORT}` : 'DATABASE_URL'}`,
-  );
-  await prepareServiceDatabases(definitions, server.serverUrl, embedded);
+export async function startSystem(definitions: ServiceDefinition[], instancesFlag?: number): Promise<void> {
+  const started = Date.now();
+  const env = loadConfig(StartEnvironment);
+  const instances = instancesFlag ?? env.INSTANCES;
+  const dataRoot = dirname(resolve(env.EMBEDDED_PG_DIR));
+  const logDir = logDirOf(env);
+  const toConsole = env.LOG_TO_CONSOLE === '1' || env.LOG_TO_CONSOLE === 'true';
+  const say = (line: string) => console.log(line);
 
-  const children: ChildProcess[] = [];
-  let stopping = false;
-  const stopAll = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    for (const child of children) child.kill('SIGTERM');
-    await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : undefined)));
-    await server.stop();
+  const lock = acquireStartLock(join(dataRoot, 'npm-start.pid'));
+  const postgresLog = new LogFile(join(logDir, 'postgres.log'));
+  let running: Running | undefined;
+  let signals = 0;
+  const stop = async (code: number, immediately: boolean) => {
+    const deadline = setTimeout(() => process.exit(code || 130), immediately ? 3_000 : STOP_DEADLINE_MS);
+    await running?.supervisor.stop(immediately);
+    await running?.database.stop(immediately ? 0 : 3_000);
+    postgresLog.close();
+    lock.release();
+    clearTimeout(deadline);
     process.exit(code);
   };
-  process.on('SIGINT', () => void stopAll(0));
-  process.on('SIGTERM', () => void stopAll(0));
+  const onSignal = (signal: NodeJS.Signals) => {
+    signals++;
+    if (signals === 1) say(`[start] ${signal}: stopping everything (Ctrl-C again to end at once)`);
+    else say('[start] ending at once');
+    void stop(0, signals > 1);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
 
-  // A young generation half V8's default: after the start-up burst (demo events caught up by reporting) resident
-  // memory came out at 125 instead of 150 MB, with throughput within this machine's noise (docs/performance.md).
-  // SERVICE_NODE_ARGS adds to it, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile every service.
-  const nodeArguments = ['--max-semi-space-size=8', ...(process.env.SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean)];
-  const ready: Array<Promise<void>> = [];
+  const embedded = !env.DATABASE_URL;
+  const database: RunningPostgres = embedded
+    ? await startEmbeddedPostgres({
+        port: env.EMBEDDED_PG_PORT,
+        dataDir: env.EMBEDDED_PG_DIR,
+        exclusive: true,
+        log: (message) => {
+          postgresLog.write(message);
+          if (/initialising|left running/.test(message)) say(`[start] ${message}`);
+        },
+      })
+    : { serverUrl: env.DATABASE_URL as string, startedHere: false, stop: async () => undefined };
+  const supervisor = new Supervisor({ say });
+  running = { supervisor, database };
+  say(
+    `[start] PostgreSQL ready (${seconds(started)}): ${embedded ? `embedded, ${env.EMBEDDED_PG_DIR}, port ${env.EMBEDDED_PG_PORT}` : 'DATABASE_URL'}`,
+  );
+  const prepared = Date.now();
+  await prepareServiceDatabases(definitions, database.serverUrl, embedded);
+  say(`[start] databases migrated${embedded ? ', demo data present' : ''} (${seconds(prepared)})`);
+
+  const nodeArguments = [
+    // A young generation half V8's default: after the start-up burst (demo events caught up by reporting)
+    // resident memory came out at 125 instead of 150 MB, with throughput within this machine's noise.
+    '--max-semi-space-size=8',
+    '--enable-source-maps',
+    // SERVICE_NODE_ARGS adds to these, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile every service.
+    ...(process.env.SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  ];
+  const processEnv = { ...process.env, DATABASE_URL: database.serverUrl, SEED_DEMO_DATA: 'false', STOP_WITH_PARENT: '1' };
+  const logOf = (name: string) => (toConsole ? undefined : new LogFile(join(logDir, `${name}.log`)));
+  const specs: ProcessSpec[] = [];
   for (const definition of definitions) {
     for (let instance = 0; instance < instances; instance++) {
       const ports = SERVICES[definition.service];
       const port = ports.httpPort + instance * INSTANCE_PORT_STEP;
-      const child = spawn(process.execPath, [...nodeArguments, entryOf(definition.service)], {
-        stdio: 'inherit',
-        env: {
-          ...process.env,
-          DATABASE_URL: server.serverUrl,
-          PORT: String(port),
-          TCP_PORT: String(ports.tcpPort + instance * INSTANCE_PORT_STEP),
-          SEED_DEMO_DATA: 'false',
-        },
+      const name = instance === 0 ? definition.service : `${definition.service}-${instance + 1}`;
+      specs.push({
+        name,
+        command: process.execPath,
+        args: [...nodeArguments, entryOf(definition.service)],
+        env: { ...processEnv, PORT: String(port), TCP_PORT: String(ports.tcpPort + instance * INSTANCE_PORT_STEP) },
+        healthUrl: `http://127.0.0.1:${port}/health`,
+        log: logOf(name),
       });
-      children.push(child);
-      child.on('exit', (code, signal) => {
-        if (stopping) return;
-        console.error(`[start] ${definition.service} #${instance} stopped (${signal ?? `exit ${code}`}); stopping the system`);
-        void stopAll(code || 1);
-      });
-      const url = `http://127.0.0.1:${port}`;
-      ready.push(
-        waitHealthy(`${url}/health`, 60_000).then((healthy) =>
-          console.log(
-            `[start] ${definition.service} #${instance} ${healthy ? 'ready' : 'NOT READY after 60 s'}: ${url}/api/v1 (docs ${url}/docs)`,
-          ),
-        ),
-      );
     }
   }
-  await Promise.all(ready);
-
-  const kongConfig = process.env.KONG_CONFIG ?? 'kong/kong.yml';
-  const gateway = spawn(process.execPath, [...nodeArguments, GATEWAY_ENTRY], {
-    stdio: 'inherit',
+  // The gateway starts with the services: its health checks take each instance in as it comes up.
+  specs.push({
+    name: 'gateway',
+    command: process.execPath,
+    args: [...nodeArguments, GATEWAY_ENTRY],
     env: {
-      ...process.env,
-      KONG_CONFIG: kongConfig,
-      GATEWAY_TARGETS: JSON.stringify(localGatewayTargets(readFileSync(kongConfig, 'utf8'), instances)),
+      ...processEnv,
+      KONG_CONFIG: env.KONG_CONFIG,
+      GATEWAY_TARGETS: JSON.stringify(localGatewayTargets(readFileSync(env.KONG_CONFIG, 'utf8'), instances)),
     },
+    healthUrl: `http://127.0.0.1:${env.GATEWAY_STATUS_PORT}/status/ready`,
+    log: logOf('gateway'),
   });
-  children.push(gateway);
-  gateway.on('exit', (code, signal) => {
-    if (stopping) return;
-    console.error(`[start] gateway stopped (${signal ?? `exit ${code}`}); stopping the system`);
-    void stopAll(code || 1);
-  });
-  const gatewayPort = Number(process.env.GATEWAY_PORT ?? 8000);
-  const statusPort = Number(process.env.GATEWAY_STATUS_PORT ?? 8100);
-  const gatewayReady = await waitHealthy(`http://127.0.0.1:${statusPort}/status/ready`, 30_000);
-  console.log(
-    gatewayReady
-      ? `[start] gateway ready: http://127.0.0.1:${gatewayPort}/api/v1 (header X-API-Key, e.g. admin-key-12345), metrics http://127.0.0.1:${statusPort}/metrics\n` +
-          `[start] all healthy — try: curl -H 'X-API-Key: admin-key-12345' http://127.0.0.1:${gatewayPort}/api/v1/products`
-      : `[start] gateway NOT READY after 30 s (http://127.0.0.1:${statusPort}/status/ready)`,
-  );
+
+  const launched = Date.now();
+  try {
+    await Promise.all(
+      specs.map((spec) => supervisor.add(spec).then(() => say(`[start] ${spec.name} ready (${seconds(launched)})`))),
+    );
+  } catch (error) {
+    if (!(error instanceof CrashLoopError)) throw error;
+    return void reportCrashLoop(error, logDir, say).then(() => stop(1, false));
+  }
+  void supervisor.givenUp.then((error) => reportCrashLoop(error, logDir, say).then(() => stop(1, false)));
+
+  say(`[start] all healthy in ${seconds(started)}`);
+  say(summary(env, instances, toConsole ? undefined : logDir));
+}
+
+async function reportCrashLoop(error: CrashLoopError, logDir: string, say: (line: string) => void): Promise<void> {
+  say(`[start] ${error.message}; stopping everything. Its last lines (${join(logDir, `${error.processName}.log`)}):`);
+  for (const line of error.lastLines) say(`    ${line}`);
+}
+
+function summary(env: StartEnvironment, instances: number, logDir: string | undefined): string {
+  const key = 'admin-key-12345';
+  const rows: Array<[string, string]> = [
+    ['gateway', `http://localhost:${env.GATEWAY_PORT}/api/v1   (header X-API-Key: ${key})`],
+    ['gateway metrics', `http://localhost:${env.GATEWAY_STATUS_PORT}/metrics`],
+    [
+      'API docs',
+      Object.entries(SERVICES)
+        .map(([name, ports]) => `${name} http://localhost:${ports.httpPort}/docs`)
+        .join('\n' + ' '.repeat(20)),
+    ],
+  ];
+  if (instances > 1) rows.push(['instances', `${instances} of each service (ports +100 each)`]);
+  rows.push(['logs', logDir ? `${logDir}   (npm run logs -- inventory)` : 'this terminal (LOG_TO_CONSOLE)']);
+  const table = rows.map(([label, value]) => `  ${label.padEnd(17)} ${value}`).join('\n');
+  return `\n${table}\n\n  try: curl -H 'X-API-Key: ${key}' http://localhost:${env.GATEWAY_PORT}/api/v1/products\n  Ctrl-C stops everything.\n`;
 }

@@ -84,6 +84,9 @@ export async function bootstrap<Env extends ServiceEnvironment>(
   }
   await app.startAllMicroservices();
   await app.listen({ port: config.httpPort, host: config.host });
+  // Under npm start: the supervisor's pipe on stdin closes when it dies, even by SIGKILL, and so do we.
+  if (process.env.STOP_WITH_PARENT === '1')
+    process.stdin.once('end', () => void app.close().finally(() => process.exit(0))).resume();
   logger.log(`${definition.service} listening on http://${config.host}:${config.httpPort} (docs at /docs)`);
   return app;
 }
