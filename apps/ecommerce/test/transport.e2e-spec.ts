@@ -7,7 +7,7 @@ import { lastValueFrom } from 'rxjs';
 import { ecommerceService } from '../src/ecommerce.service';
 import { Order } from '../src/orders/order.entity';
 import { Payment } from '../src/payments/payment.entity';
-import { createOrderCommand, givenCatalogue, givenCustomer, stepKey } from './fixtures';
+import { SHIPPING, createOrderCommand, givenCatalogue, givenCustomer, stepKey } from './fixtures';
 
 const send = <T>(client: ClientProxy, pattern: string, payload: unknown) => lastValueFrom(client.send<T>(pattern, payload));
 
@@ -148,6 +148,60 @@ describe('ecommerce message handlers over TCP', () => {
       field: 'payment_key',
     },
     { case: 'an order lookup without key', pattern: EcommercePatterns.getOrder, payload: {}, field: 'order_key' },
+    {
+      case: 'a create with a blank idempotency key',
+      pattern: EcommercePatterns.createOrder,
+      payload: { ...createOrderCommand(1, [[1, 1]]), idempotency_key: '  ' },
+      field: 'idempotency_key',
+    },
+    {
+      case: 'a create with a blank saga id',
+      pattern: EcommercePatterns.createOrder,
+      payload: { ...createOrderCommand(1, [[1, 1]]), saga_id: '\t' },
+      field: 'saga_id',
+    },
+    {
+      case: 'a create to a street of spaces',
+      pattern: EcommercePatterns.createOrder,
+      payload: { ...createOrderCommand(1, [[1, 1]]), shipping_address: { ...SHIPPING, street: '   ' } },
+      field: 'shipping_address.street',
+    },
+    {
+      case: 'a create for customer "NaN"',
+      pattern: EcommercePatterns.createOrder,
+      payload: { ...createOrderCommand(1, [[1, 1]]), customer_id: 'NaN' },
+      field: 'customer_id',
+    },
+    {
+      case: 'a create of "Infinity" units',
+      pattern: EcommercePatterns.createOrder,
+      payload: { ...createOrderCommand(1, [[1, 1]]), lines: [{ product_id: 1, quantity: 'Infinity' }] },
+      field: 'lines.0.quantity',
+    },
+    {
+      case: 'a cancel with a blank reason',
+      pattern: EcommercePatterns.cancelOrder,
+      payload: { idempotency_key: 'k', order_key: 'o', reason: ' ' },
+      field: 'reason',
+    },
+    {
+      case: 'a payment for a blank order key',
+      pattern: EcommercePatterns.processPayment,
+      payload: { idempotency_key: 'k', order_key: '\u00a0' },
+      field: 'order_key',
+    },
+    {
+      case: 'a refund of a blank key',
+      pattern: EcommercePatterns.refundPayment,
+      payload: { idempotency_key: 'k', payment_key: '  ' },
+      field: 'payment_key',
+    },
+    {
+      case: 'a payment lookup by a blank key',
+      pattern: EcommercePatterns.getPayment,
+      payload: { payment_key: ' ' },
+      field: 'payment_key',
+    },
   ])('rejects $case naming $field', async ({ pattern, payload, field }) => {
     await expect(send(client, pattern, payload)).rejects.toMatchObject({
       status_code: 400,

@@ -31,6 +31,7 @@ export const PUBLIC_PATHS: Array<[string, string]> = [
   ['/api/v1/dashboards', 'reporting'],
   ['/api/v1/customers/123/order-processing', 'saga-orchestrator'],
   ['/api/v1/sagas/42', 'saga-orchestrator'],
+  ['/api/v1/health', 'saga-orchestrator'],
 ];
 
 const UPSTREAM_SCRIPT = join(__dirname, 'fixtures', 'upstream.js');
@@ -56,7 +57,9 @@ export const startUpstream = fixture.startUpstream;
 
 /** A kong.yml document as plain JSON (YAML aliases expanded into separate objects), ready to be adjusted by a test. */
 export type KongDocument = {
-  services: Array<Record<string, unknown> & { name: string; host: string; routes: Array<{ name: string; paths: string[] }> }>;
+  services: Array<
+    Record<string, unknown> & { name: string; host: string; routes: Array<{ name: string; paths: string[]; methods?: string[] }> }
+  >;
   upstreams: Array<
     Record<string, unknown> & {
       name: string;

@@ -77,7 +77,7 @@ describe('local gateway (kong.yml in front of upstream servers)', () => {
           for (const path of route.paths) {
             // A concrete path for a regex route: its one variable segment filled in.
             const concrete = path.startsWith('~') ? path.slice(1).replace('[^/]+', '17').replace(/\$$/, '') : `${path}/17`;
-            const reply = await call(gateway, concrete, { key: ADMIN });
+            const reply = await call(gateway, concrete, { key: ADMIN, method: route.methods?.[0] ?? 'GET' });
             if (reply.json.upstream === service.host && reply.json.url === concrete) reached.push(route.name);
           }
         }
@@ -191,6 +191,34 @@ describe('local gateway (kong.yml in front of upstream servers)', () => {
         'x-forwarded-path': '/api/v1/orders',
         'x-real-ip': '127.0.0.1',
       });
+    });
+
+    it('lets GET /api/v1/health in without a key, or with a bad one, as the anonymous consumer with its own limit', async () => {
+      for (const key of [undefined, 'not-a-key']) {
+        const reply = await call(gateway, '/api/v1/health', { key, headers: { 'X-Consumer-Username': 'admin' } });
+        expect({ status: reply.status, upstream: reply.json.upstream }).toEqual({
+          status: 200,
+          upstream: 'saga-orchestrator-upstream',
+        });
+        expect(reply.json.headers).toMatchObject({ 'x-consumer-username': 'anonymous', 'x-anonymous-consumer': 'true' });
+        expect(reply.json.headers!['x-credential-identifier']).toBeUndefined();
+        expect(reply.json.headers!['x-api-key']).toBeUndefined();
+        expect(reply.headers.get('x-ratelimit-limit-minute')).toBe('120');
+      }
+    });
+
+    it('knows the consumer on GET /api/v1/health when the key is valid, and still wants a key everywhere else', async () => {
+      const reply = await call(gateway, '/api/v1/health', { key: ADMIN });
+      expect(reply.status).toBe(200);
+      expect(reply.json.headers!['x-consumer-username']).toBe('admin');
+      expect(reply.json.headers!['x-anonymous-consumer']).toBeUndefined();
+      expect(reply.headers.get('x-ratelimit-limit-minute')).toBe('1000');
+      for (const path of ['/api/v1/sagas', '/api/v1/healthz', '/api/v1/orders']) {
+        expect([path, (await call(gateway, path, { method: 'POST' })).status]).toEqual([
+          path,
+          path === '/api/v1/healthz' ? 404 : 401,
+        ]);
+      }
     });
   });
 

@@ -40,6 +40,15 @@ describe('kong/kong.yml', () => {
     for (const path of ['/health', '/metrics', '/docs', '/docs-json']) expect(router.match('GET', path)).toBeUndefined();
   });
 
+  it('lets DELETE through to categories and suppliers, browsers included (cors)', () => {
+    const router = new Router(loadKongConfig(KONG_YML).routes.map((def) => ({ def })));
+    for (const path of ['/api/v1/categories/7', '/api/v1/suppliers/7']) {
+      expect(router.match('DELETE', path)?.route.def.service.name).toBe('inventory');
+    }
+    const cors = kongDocument().plugins.find((plugin) => plugin.name === 'cors');
+    expect(cors?.config.methods).toContain('DELETE');
+  });
+
   it('keeps the full path for the services and balances each over two weighted, health-checked targets', () => {
     const config = loadKongConfig(KONG_YML);
     expect(config.routes.every((route) => !route.stripPath)).toBe(true);
@@ -66,23 +75,33 @@ describe('kong/kong.yml', () => {
     expect(config.credentials.get('frontend-key-67890')?.consumer.username).toBe('frontend');
     expect([limitOf('admin'), limitOf('frontend'), limitOf(undefined)]).toEqual([1000, 500, 60]);
     expect(limitOf('bench')).toBeGreaterThanOrEqual(1_000_000);
-    const keyAuth = config.plugins.find((p) => p.name === 'key-auth');
-    expect(keyAuth).toMatchObject({
+    const keyAuth = config.plugins.filter((p) => p.name === 'key-auth');
+    expect(keyAuth.find((p) => p.routeId === undefined)).toMatchObject({
       serviceId: undefined,
-      routeId: undefined,
+      consumerId: undefined,
       config: { key_names: ['X-API-Key'], hide_credentials: true },
     });
+    // The one exception: the system's health, open to monitors without a key (as the consumer "anonymous").
+    const routeNameOf = (id?: string) => config.routes.find((route) => route.id === id)?.name;
+    expect(keyAuth.filter((p) => p.routeId !== undefined).map((p) => [routeNameOf(p.routeId), p.config])).toEqual([
+      [
+        'saga-system-health',
+        expect.objectContaining({ key_names: ['X-API-Key'], hide_credentials: true, anonymous: 'anonymous' }),
+      ],
+    ]);
+    expect(config.consumers.find((c) => c.username === 'anonymous')).toBeDefined();
+    expect([...config.credentials.values()].some((credential) => credential.consumer.username === 'anonymous')).toBe(false);
   });
 });
 
 describe('kong/consumers.production.yml', () => {
   const overlayText = readFileSync(join(ROOT, 'kong', 'consumers.production.yml'), 'utf8');
   const overlay = parse(overlayText) as {
-    consumers: Array<{ username: string; keyauth_credentials: Array<{ key: string }>; plugins: unknown[] }>;
+    consumers: Array<{ username: string; keyauth_credentials?: Array<{ key: string }>; plugins: unknown[] }>;
   };
 
   it('holds no key, only decK environment placeholders', () => {
-    const keys = overlay.consumers.flatMap((c) => c.keyauth_credentials.map((k) => k.key));
+    const keys = overlay.consumers.flatMap((c) => (c.keyauth_credentials ?? []).map((k) => k.key));
     expect(keys.length).toBeGreaterThan(0);
     for (const key of keys) expect(key).toMatch(/^\$\{\{ env "DECK_[A-Z0-9_]+" \}\}$/);
   });

@@ -10,6 +10,8 @@ export enum InventoryErrorCode {
   SkuTaken = 'SKU_TAKEN',
   CategoryNameTaken = 'CATEGORY_NAME_TAKEN',
   LocationCodeTaken = 'LOCATION_CODE_TAKEN',
+  CategoryInUse = 'CATEGORY_IN_USE',
+  SupplierInUse = 'SUPPLIER_IN_USE',
   StockBelowReserved = 'STOCK_BELOW_RESERVED',
   InsufficientStock = 'INSUFFICIENT_STOCK',
   RestockNotPending = 'RESTOCK_NOT_PENDING',
@@ -27,6 +29,12 @@ export class InventoryException extends DomainException<InventoryErrorCode> {
     return new InventoryException(code, `${what} ${id} not found`);
   }
 
+  /** A delete refused because products still refer to the row, saying how many. */
+  static inUse(code: InventoryErrorCode, what: string, id: number, products: number): InventoryException {
+    const use = products === 1 ? '1 product uses' : `${products} products use`;
+    return new InventoryException(code, `${what[0].toUpperCase()}${what.slice(1)} ${id} cannot be deleted: ${use} this ${what}`);
+  }
+
   get httpStatus(): HttpStatus {
     switch (this.code) {
       case InventoryErrorCode.ProductNotFound:
@@ -38,6 +46,8 @@ export class InventoryException extends DomainException<InventoryErrorCode> {
       case InventoryErrorCode.SkuTaken:
       case InventoryErrorCode.CategoryNameTaken:
       case InventoryErrorCode.LocationCodeTaken:
+      case InventoryErrorCode.CategoryInUse:
+      case InventoryErrorCode.SupplierInUse:
       case InventoryErrorCode.StockBelowReserved:
       case InventoryErrorCode.InsufficientStock:
       case InventoryErrorCode.RestockNotPending:

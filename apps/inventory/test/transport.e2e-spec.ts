@@ -60,6 +60,22 @@ describe('inventory message handlers over TCP', () => {
     [InventoryPatterns.reserveStock, { idempotency_key: 'k', holder: 'x', lines: [] }, 'lines'],
     [InventoryPatterns.checkStock, { lines: [{ product_id: 1, quantity: 0 }] }, 'lines.0.quantity'],
     [InventoryPatterns.checkStock, { lines: [{ product_id: 1, quantity: 1 }], extra: true }, 'extra'],
+    [
+      InventoryPatterns.reserveStock,
+      { idempotency_key: ' ', holder: 'x', lines: [{ product_id: 1, quantity: 1 }] },
+      'idempotency_key',
+    ],
+    [InventoryPatterns.reserveStock, { idempotency_key: 'k', holder: '\t', lines: [{ product_id: 1, quantity: 1 }] }, 'holder'],
+    [
+      InventoryPatterns.reserveStock,
+      { idempotency_key: 'k', holder: 'x', lines: [{ product_id: 1, quantity: 1 }], ttl_seconds: 'Infinity' },
+      'ttl_seconds',
+    ],
+    [InventoryPatterns.releaseStock, { idempotency_key: 'k', reservation_key: '   ' }, 'reservation_key'],
+    [InventoryPatterns.commitReservation, { idempotency_key: '\u00a0', reservation_key: 'r' }, 'idempotency_key'],
+    [InventoryPatterns.getReservation, { reservation_key: ' ' }, 'reservation_key'],
+    [InventoryPatterns.checkStock, { lines: [{ product_id: 'NaN', quantity: 1 }] }, 'lines.0.product_id'],
+    [InventoryPatterns.checkStock, { lines: [{ product_id: 1, quantity: 'Infinity' }] }, 'lines.0.quantity'],
   ])('%s rejects %j naming %s', async (pattern, payload, field) => {
     await expect(send(client, pattern, payload)).rejects.toMatchObject({
       status_code: 400,

@@ -125,6 +125,37 @@ describe('report filters', () => {
     });
   });
 
+  describe('numbers that are not one ("NaN", "Infinity", blank)', () => {
+    const NOT_INTEGERS = ['NaN', 'Infinity', '-Infinity', '', ' ', '1e3', '0x10'];
+
+    it.each([
+      ['/reports/sales', 'store_id'],
+      ['/reports/sales', 'category_id'],
+      ['/reports/performance', 'store_id'],
+      ['/reports/performance', 'top'],
+      ['/analytics/trends', 'window'],
+      ['/analytics/trends', 'forecast_days'],
+      ['/analytics/trends', 'category_id'],
+      ['/reports/inventory', 'location_id'],
+      ['/reports/inventory', 'product_id'],
+      ['/reports/inventory', 'limit'],
+      ['/reports/inventory', 'offset'],
+      ['/dashboards', 'store_id'],
+    ])('%s refuses %s', async (endpoint, field) => {
+      for (const text of NOT_INTEGERS) {
+        expect([text, await badRequest(`${endpoint}?${field}=${encodeURIComponent(text)}`)]).toEqual([text, [field]]);
+      }
+    });
+
+    it.each(PERIOD_ENDPOINTS)('%s refuses from and to as "NaN", "Infinity" or blank', async (endpoint) => {
+      for (const field of ['from', 'to']) {
+        for (const text of ['NaN', 'Infinity', ' ']) {
+          expect([text, await badRequest(`${endpoint}?${field}=${encodeURIComponent(text)}`)]).toEqual([text, [field]]);
+        }
+      }
+    });
+  });
+
   describe('/dashboards', () => {
     it('refuses a bad store and answers 404 for an unknown one', async () => {
       expect(await badRequest('/dashboards?store_id=abc')).toEqual(['store_id']);

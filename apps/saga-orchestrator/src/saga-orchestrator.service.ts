@@ -1,6 +1,7 @@
 import { ServiceDefinition } from '@app/bootstrap';
 import { sagaOrchestratorDatabase } from './saga-orchestrator.database';
 import { SagaOrchestratorEnvironment } from './saga-orchestrator.environment';
+import { SystemHealthModule } from './health/system-health.module';
 import { SagasModule } from './sagas/sagas.module';
 
 export const sagaOrchestratorService: ServiceDefinition<SagaOrchestratorEnvironment> = {
@@ -9,5 +10,5 @@ export const sagaOrchestratorService: ServiceDefinition<SagaOrchestratorEnvironm
   description: 'Order processing across inventory, ecommerce and payment: durable, idempotent, compensated',
   environment: SagaOrchestratorEnvironment,
   database: sagaOrchestratorDatabase,
-  modules: [SagasModule],
+  modules: [SagasModule, SystemHealthModule],
 };

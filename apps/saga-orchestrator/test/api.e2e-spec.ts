@@ -1,4 +1,4 @@
-import { TestApp, createTestApp } from '@app/testing';
+import { TestApp, createTestApp, freePort } from '@app/testing';
 import request from 'supertest';
 import { sagaOrchestratorService } from '../src/saga-orchestrator.service';
 
@@ -16,7 +16,15 @@ describe('saga orchestrator API', () => {
 
   beforeAll(async () => {
     // An instance that only takes requests (no driving): sagas stay PENDING while the API is examined.
-    t = await createTestApp(sagaOrchestratorService, { env: { SAGA_MAX_IN_FLIGHT: '0' } });
+    // Its participants' addresses are free ports where nothing listens: they are down, whatever else runs here.
+    const [inventory, ecommerce] = [await freePort(), await freePort()];
+    t = await createTestApp(sagaOrchestratorService, {
+      env: {
+        SAGA_MAX_IN_FLIGHT: '0',
+        INVENTORY_TCP_URL: `127.0.0.1:${inventory}`,
+        ECOMMERCE_TCP_URL: `127.0.0.1:${ecommerce}`,
+      },
+    });
   });
 
   afterAll(() => t.close());
@@ -50,6 +58,40 @@ describe('saga orchestrator API', () => {
       expect(await t.dataSource.query('SELECT count(*)::int AS n FROM sagas')).toEqual(before);
     });
 
+    it("accepts the seed document's string addresses and shows them exactly as given", async () => {
+      const body = { ...valid(), shipping_address: '123 Main St', billing_address: '  Flat 2, 123 Main St\nSpringfield ' };
+      const { body: accepted } = await start(body, 321).expect(202);
+      const saga = await request(t.http).get(`/api/v1/sagas/${accepted.saga_id}`).expect(200);
+      expect(saga.body).toMatchObject({
+        shipping_address: '123 Main St',
+        billing_address: '  Flat 2, 123 Main St\nSpringfield ',
+      });
+      const [row] = await t.dataSource.query('SELECT request FROM sagas WHERE id = $1', [accepted.saga_id]);
+      expect(row.request).toMatchObject({
+        shipping_address: '123 Main St',
+        billing_address: '  Flat 2, 123 Main St\nSpringfield ',
+      });
+    });
+
+    it.each([
+      ['shipping_address', ''],
+      ['shipping_address', '   '],
+      ['billing_address', '\t\n'],
+      ['billing_address', 'x'.repeat(501)],
+      ['shipping_address', 42],
+      ['shipping_address', null],
+      ['billing_address', ['123 Main St']],
+      ['billing_address', { ...ADDRESS, planet: 'Mars' }],
+    ])('refuses %s %j with a 400 naming it', async (field, value) => {
+      const response = await start({ ...valid(), [field]: value }).expect(400);
+      const fields = response.body.errors.map((e: { field: string }) => e.field);
+      expect(fields.some((f: string) => f === field || f.startsWith(`${field}.`))).toBe(true);
+    });
+
+    it('accepts a string address of 500 characters', async () => {
+      await start({ ...valid(), shipping_address: 'x'.repeat(500) }).expect(202);
+    });
+
     it.each(['0', 'abc', '99999999999'])('rejects the customer id %s', async (customer) => {
       const response = await start(valid(), customer).expect(400);
       expect(response.body.errors[0].field).toBe('customer_id');
@@ -65,6 +107,92 @@ describe('saga orchestrator API', () => {
         .set('Idempotency-Key', 'order-7')
         .expect(409);
       expect(changed.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    });
+  });
+
+  describe('POST /api/v1/orders', () => {
+    const place = (body: object) => request(t.http).post('/api/v1/orders').send(body);
+
+    it('starts the same saga as order-processing, the customer in the body, and answers as it does', async () => {
+      const response = await place({ customer_id: 123, ...valid(), shipping_address: '123 Main St' }).expect(202);
+      expect(response.body).toEqual({
+        saga_id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        status: 'PENDING',
+        message: 'Order processing started',
+      });
+      const saga = await request(t.http).get(`/api/v1/sagas/${response.body.saga_id}`).expect(200);
+      expect(saga.body).toMatchObject({ customer_id: 123, shipping_address: '123 Main St', status: 'PENDING' });
+    });
+
+    it('shares Idempotency-Keys with order-processing for the same customer and order', async () => {
+      const first = await start(valid(), 4321).set('Idempotency-Key', 'seed-order-1').expect(202);
+      const again = await place({ customer_id: 4321, ...valid() })
+        .set('Idempotency-Key', 'seed-order-1')
+        .expect(202);
+      expect(again.body).toEqual({
+        saga_id: first.body.saga_id,
+        status: 'PENDING',
+        message: 'Order processing already started with this Idempotency-Key',
+      });
+      const changed = await place({ customer_id: 4321, ...valid(), payment_method: 'paypal' })
+        .set('Idempotency-Key', 'seed-order-1')
+        .expect(409);
+      expect(changed.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    });
+
+    it.each([
+      [{ ...valid() }, 'customer_id'],
+      [{ ...valid(), customer_id: 0 }, 'customer_id'],
+      [{ ...valid(), customer_id: '123' }, 'customer_id'],
+      [{ ...valid(), customer_id: 1, shipping_address: ' ' }, 'shipping_address'],
+      [{ ...valid(), customer_id: 1, products: [] }, 'products'],
+    ])('refuses %j naming %s', async (body, field) => {
+      const response = await place(body).expect(400);
+      expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    });
+  });
+
+  describe('OpenAPI', () => {
+    it('describes an order address as a string or a structured address (oneOf)', async () => {
+      const { body: document } = await request(t.http).get('/docs-json').expect(200);
+      const schemas = document.components.schemas;
+      const union = [
+        expect.objectContaining({ type: 'string', minLength: 1, maxLength: 500 }),
+        { $ref: '#/components/schemas/AddressDto' },
+      ];
+      for (const dto of ['StartOrderProcessingDto', 'PlaceOrderDto']) {
+        expect(schemas[dto].properties.shipping_address.oneOf).toEqual(union);
+        expect(schemas[dto].properties.billing_address.oneOf).toEqual(union);
+      }
+      expect(schemas.PlaceOrderDto.required).toEqual(expect.arrayContaining(['customer_id', 'products', 'shipping_address']));
+      expect(schemas.AddressDto.properties).toHaveProperty('postal_code');
+      expect(schemas.SagaResponse.properties.shipping_address.oneOf).toEqual([
+        { type: 'string' },
+        { $ref: '#/components/schemas/AddressDto' },
+      ]);
+      expect(schemas.SagaStepView.properties.status.enum).toEqual(['SUCCESS', 'FAILED', 'RETRYING', 'RUNNING']);
+      expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/v1/orders', '/api/v1/health']));
+    });
+  });
+
+  describe('GET /api/v1/health', () => {
+    it('answers 503 degraded, naming the participants that do not answer, with its own database up', async () => {
+      // Nothing listens where this instance looks for inventory and ecommerce.
+      const response = await request(t.http).get('/api/v1/health').expect(503);
+      expect(response.body).toEqual({
+        status: 'degraded',
+        services: {
+          'saga-orchestrator': { status: 'up', duration: expect.any(Number) },
+          inventory: { status: 'down', duration: expect.any(Number), error: expect.any(String) },
+          ecommerce: { status: 'down', duration: expect.any(Number), error: expect.any(String) },
+        },
+        checked_at: expect.any(String),
+      });
+    });
+
+    it('leaves the service readiness at /health as it was', async () => {
+      const response = await request(t.http).get('/health').expect(200);
+      expect(response.body.status).toBe('ok');
     });
   });
 
@@ -85,6 +213,10 @@ describe('saga orchestrator API', () => {
         payment_id: null,
         failure_reason: null,
         history: [],
+        products: [{ product_id: 1, quantity: 2 }],
+        shipping_address: ADDRESS,
+        billing_address: ADDRESS,
+        payment_method: 'credit_card',
       });
     });
 

@@ -79,7 +79,7 @@ describe('order-processing saga under concurrency and crashes', () => {
     const { completed } = await expectConsistent(system, sagaIds, 1000);
     expect(completed).toBe(60);
     const twice = await system.orchestrator!.dataSource.query(
-      `SELECT saga_id, name FROM saga_log WHERE status = 'SUCCEEDED' GROUP BY saga_id, name HAVING count(*) > 1`,
+      `SELECT saga_id, name FROM saga_log WHERE status = 'SUCCESS' GROUP BY saga_id, name HAVING count(*) > 1`,
     );
     expect(twice).toEqual([]);
     await system.stopOrchestrator(second);
@@ -89,7 +89,7 @@ describe('order-processing saga under concurrency and crashes', () => {
     let child: ChildProcess | undefined;
 
     beforeAll(() => {
-      execFileSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', 'saga-orchestrator'], {
+      execFileSync(process.execPath, ['tools/build.mjs'], {
         cwd: ROOT,
         stdio: 'ignore',
       });
@@ -100,7 +100,7 @@ describe('order-processing saga under concurrency and crashes', () => {
     it('leaves no saga unfinished once an instance starts again', async () => {
       await system.givenStock(20);
       const port = 38_000 + Math.floor(Math.random() * 1000);
-      child = spawn(process.execPath, ['dist/apps/saga-orchestrator/apps/saga-orchestrator/src/main.js'], {
+      child = spawn(process.execPath, ['dist/apps/saga-orchestrator/src/main.js'], {
         cwd: ROOT,
         stdio: 'ignore',
         env: {

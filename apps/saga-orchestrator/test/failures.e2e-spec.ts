@@ -34,7 +34,7 @@ describe('order-processing saga when participants fail', () => {
       const saga = await system.ended(sagaId);
       expect(saga.status).toBe('COMPLETED');
       const createOrder = saga.steps.find((step: { step: string }) => step.step === 'CREATE_ORDER');
-      expect(createOrder).toMatchObject({ status: 'SUCCEEDED', attempts: expect.any(Number) });
+      expect(createOrder).toMatchObject({ status: 'SUCCESS', attempts: expect.any(Number) });
       expect(createOrder.attempts).toBeGreaterThan(1);
       expect(await system.stock()).toMatchObject({ onHand: 8, reserved: 0 });
       expect((await system.payments()).filter((payment) => payment.orderId === saga.order_id)).toHaveLength(1);
@@ -83,7 +83,7 @@ describe('order-processing saga when participants fail', () => {
         expect(saga.status).toBe('COMPLETED');
         expect(historyOf(saga).filter((entry) => entry.startsWith('STEP:CREATE_ORDER'))).toEqual([
           'STEP:CREATE_ORDER:RETRYING',
-          'STEP:CREATE_ORDER:SUCCEEDED',
+          'STEP:CREATE_ORDER:SUCCESS',
         ]);
         expect(slowCreate).toHaveBeenCalledTimes(1);
       } finally {

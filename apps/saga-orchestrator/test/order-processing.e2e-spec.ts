@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { OrderSystem } from './order-system';
 
 describe('order-processing saga with the real participants', () => {
@@ -17,11 +18,11 @@ describe('order-processing saga with the real participants', () => {
 
     expect(saga).toMatchObject({ status: 'COMPLETED', compensations: [], failure_reason: null, order_id: expect.any(Number) });
     expect(saga.steps.map((s: { step: string; status: string }) => [s.step, s.status])).toEqual([
-      ['CHECK_STOCK', 'SUCCEEDED'],
-      ['RESERVE_STOCK', 'SUCCEEDED'],
-      ['CREATE_ORDER', 'SUCCEEDED'],
-      ['PROCESS_PAYMENT', 'SUCCEEDED'],
-      ['CONFIRM_ORDER', 'SUCCEEDED'],
+      ['CHECK_STOCK', 'SUCCESS'],
+      ['RESERVE_STOCK', 'SUCCESS'],
+      ['CREATE_ORDER', 'SUCCESS'],
+      ['PROCESS_PAYMENT', 'SUCCESS'],
+      ['CONFIRM_ORDER', 'SUCCESS'],
     ]);
     expect(await system.stock()).toMatchObject({ onHand: 7, reserved: 0 });
     const order = await system.ecommerce!.dataSource.query('SELECT status, total FROM orders WHERE id = $1', [saga.order_id]);
@@ -38,7 +39,7 @@ describe('order-processing saga with the real participants', () => {
     expect(saga.status).toBe('COMPENSATED');
     expect(saga.failure_reason).toMatch(/^CREATE_ORDER: UNKNOWN_CUSTOMER/);
     expect(saga.compensations.map((c: { compensation: string; status: string }) => [c.compensation, c.status])).toEqual([
-      ['RELEASE_STOCK', 'SUCCEEDED'],
+      ['RELEASE_STOCK', 'SUCCESS'],
     ]);
     expect(await system.stock()).toMatchObject({ onHand: 10, reserved: 0 });
   });
@@ -74,5 +75,70 @@ describe('order-processing saga with the real participants', () => {
       'checkout-42',
     ]);
     expect(sagas).toEqual([{ n: 1 }]);
+  });
+
+  describe("the seed document's requests", () => {
+    const seedOrder = () => ({
+      products: [{ product_id: system.productIds[0], quantity: 2 }],
+      shipping_address: '123 Main St',
+      billing_address: '123 Main St, Springfield ',
+      payment_method: 'credit_card',
+    });
+
+    it('completes an order with string addresses, kept as given in the order and its shipment', async () => {
+      const accepted = await request(system.orchestrator!.http)
+        .post(`/api/v1/customers/${system.customerId}/order-processing`)
+        .send(seedOrder())
+        .expect(202);
+      const saga = await system.ended(accepted.body.saga_id);
+      expect(saga).toMatchObject({
+        status: 'COMPLETED',
+        shipping_address: '123 Main St',
+        billing_address: '123 Main St, Springfield ',
+      });
+      for (const step of saga.steps) expect(step).toMatchObject({ status: 'SUCCESS', duration: expect.any(Number) });
+      const order = await request(system.ecommerce!.http).get(`/api/v1/orders/${saga.order_id}`).expect(200);
+      expect(order.body).toMatchObject({
+        status: 'CONFIRMED',
+        shipping_address: '123 Main St',
+        billing_address: '123 Main St, Springfield ',
+        shipment: { shipping_address: '123 Main St' },
+      });
+    });
+
+    it('places an order with POST /api/v1/orders: the same saga, to the end', async () => {
+      const accepted = await request(system.orchestrator!.http)
+        .post('/api/v1/orders')
+        .send({ customer_id: system.customerId, ...seedOrder() })
+        .expect(202);
+      expect(accepted.body).toMatchObject({ status: 'PENDING', message: 'Order processing started' });
+      const saga = await system.ended(accepted.body.saga_id);
+      expect(saga).toMatchObject({ status: 'COMPLETED', customer_id: system.customerId });
+      expect(saga.steps.map((s: { step: string }) => s.step)).toEqual([
+        'CHECK_STOCK',
+        'RESERVE_STOCK',
+        'CREATE_ORDER',
+        'PROCESS_PAYMENT',
+        'CONFIRM_ORDER',
+      ]);
+    });
+
+    it('answers GET /api/v1/health: 200 ok when all answer, 503 degraded naming a participant that does not', async () => {
+      const up = await request(system.orchestrator!.http).get('/api/v1/health').expect(200);
+      expect(up.body).toMatchObject({
+        status: 'ok',
+        services: { 'saga-orchestrator': { status: 'up' }, inventory: { status: 'up' }, ecommerce: { status: 'up' } },
+      });
+      await system.stopEcommerce();
+      try {
+        const down = await request(system.orchestrator!.http).get('/api/v1/health').expect(503);
+        expect(down.body).toMatchObject({
+          status: 'degraded',
+          services: { inventory: { status: 'up' }, ecommerce: { status: 'down', error: expect.any(String) } },
+        });
+      } finally {
+        await system.startEcommerce();
+      }
+    });
   });
 });

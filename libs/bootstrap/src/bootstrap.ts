@@ -40,7 +40,9 @@ export async function createServiceApp(
     { bufferLogs: true, abortOnError: false },
   );
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/live', 'metrics'] });
+  // `${API_PREFIX}/health` is a route that already has the prefix (the saga orchestrator's system health, public
+  // at /api/v1/health): the services' own `health` is not under the prefix, so the two cannot share a path.
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/live', 'metrics', `${API_PREFIX}/health`] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();

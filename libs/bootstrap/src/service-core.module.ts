@@ -15,7 +15,7 @@ export class ServiceCoreModule {
       imports: [
         loggerModule(config),
         MetricsModule,
-        HealthModule,
+        HealthModule.forService(definition.service),
         TypeOrmModule.forRoot(
           dataSourceOptions(definition.database, databaseUrl, {
             poolSize: config.databasePoolSize,

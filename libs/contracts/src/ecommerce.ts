@@ -1,9 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsObject, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { IsOptionalField } from './optional-field';
 import { MAX_ID } from './id-param';
 import { MAX_ORDER_LINES, StockLine } from './inventory';
+import { IsOrderAddress, type OrderAddressInput } from './order-address';
+import { IsNotBlank } from './not-blank';
 
 /** Message patterns answered by ecommerce: the saga's order and payment steps. */
 export const EcommercePatterns = {
@@ -20,21 +22,14 @@ export const EcommercePatterns = {
 export const PAYMENT_METHODS = ['credit_card', 'debit_card', 'paypal', 'declined_card'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
-export class AddressDto {
-  @ApiProperty({ example: '12 rue de la Paix' }) @IsString() @Length(1, 200) street!: string;
-  @ApiProperty({ example: 'Paris' }) @IsString() @Length(1, 100) city!: string;
-  @ApiProperty({ example: '75002' }) @IsString() @Length(1, 20) postal_code!: string;
-  @ApiProperty({ example: 'FR' }) @IsString() @Length(2, 2) country!: string;
-}
-
 abstract class SagaCommand {
   /** `{saga_id}:{STEP}`: repeating the command returns the first outcome and changes nothing. */
-  @IsString() @Length(1, 200) idempotency_key!: string;
+  @IsString() @IsNotBlank() @Length(1, 200) idempotency_key!: string;
   @IsOptionalField() @IsString() @Length(1, 128) correlation_id?: string;
 }
 
 export class CreateOrderCommand extends SagaCommand {
-  @IsString() @Length(1, 200) saga_id!: string;
+  @IsString() @IsNotBlank() @Length(1, 200) saga_id!: string;
   @IsInt() @Min(1) @Max(MAX_ID) customer_id!: number;
 
   @ValidateNested({ each: true })
@@ -43,18 +38,19 @@ export class CreateOrderCommand extends SagaCommand {
   @ArrayMaxSize(MAX_ORDER_LINES)
   lines!: StockLine[];
 
-  @IsObject() @ValidateNested() @Type(() => AddressDto) shipping_address!: AddressDto;
-  @IsObject() @ValidateNested() @Type(() => AddressDto) billing_address!: AddressDto;
+  /** As the customer gave it: a string is kept as it is. */
+  @IsOrderAddress() shipping_address!: OrderAddressInput;
+  @IsOrderAddress() billing_address!: OrderAddressInput;
   @IsIn(PAYMENT_METHODS) payment_method!: PaymentMethod;
 }
 
 /** Names an order by the idempotency key of the command that created it, so a lost reply does not matter. */
 export class OrderRefCommand extends SagaCommand {
-  @IsString() @Length(1, 200) order_key!: string;
+  @IsString() @IsNotBlank() @Length(1, 200) order_key!: string;
 }
 
 export class CancelOrderCommand extends OrderRefCommand {
-  @IsString() @Length(1, 500) reason!: string;
+  @IsString() @IsNotBlank() @Length(1, 500) reason!: string;
 }
 
 export class ConfirmOrderCommand extends OrderRefCommand {}
@@ -63,15 +59,15 @@ export class ProcessPaymentCommand extends OrderRefCommand {}
 
 export class RefundPaymentCommand extends SagaCommand {
   /** The idempotency key of the payment command. */
-  @IsString() @Length(1, 200) payment_key!: string;
+  @IsString() @IsNotBlank() @Length(1, 200) payment_key!: string;
 }
 
 export class GetOrderQuery {
-  @IsString() @Length(1, 200) order_key!: string;
+  @IsString() @IsNotBlank() @Length(1, 200) order_key!: string;
 }
 
 export class GetPaymentQuery {
-  @IsString() @Length(1, 200) payment_key!: string;
+  @IsString() @IsNotBlank() @Length(1, 200) payment_key!: string;
 }
 
 export type OrderStatus = 'PENDING' | 'CONFIRMED' | 'CANCELLED';

@@ -1,13 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
+import { ToInteger } from './integer-param';
 
 export const MAX_ID = 2_147_483_647;
 
 /** `/{id}` path parameter: a positive 32-bit integer, so a bad id is a 400 and not a database error. */
 export class IdParam {
   @ApiProperty({ example: 1 })
-  @Type(() => Number)
+  @ToInteger()
   @IsInt()
   @Min(1)
   @Max(MAX_ID)

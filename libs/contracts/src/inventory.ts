@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { MAX_ID } from './id-param';
+import { IsNotBlank } from './not-blank';
 import { IsOptionalField } from './optional-field';
 
 /** Message patterns answered by inventory (request/response over TCP or NATS). */
@@ -38,20 +39,20 @@ export class CheckStockCommand extends StockLinesCommand {}
 
 export class ReserveStockCommand extends StockLinesCommand {
   /** `{saga_id}:RESERVE_STOCK`: repeating the command returns the first outcome. */
-  @IsString() @Length(1, 200) idempotency_key!: string;
+  @IsString() @IsNotBlank() @Length(1, 200) idempotency_key!: string;
 
   /** Who holds the reservation (a saga id), for operators. */
-  @IsString() @Length(1, 200) holder!: string;
+  @IsString() @IsNotBlank() @Length(1, 200) holder!: string;
 
   /** After this many seconds an unconfirmed reservation is released by itself. */
   @IsOptionalField() @IsInt() @Min(1) @Max(7 * 24 * 3600) ttl_seconds?: number;
 }
 
 export class ReservationRefCommand {
-  @IsString() @Length(1, 200) idempotency_key!: string;
+  @IsString() @IsNotBlank() @Length(1, 200) idempotency_key!: string;
 
   /** The idempotency key of the reserve command whose reservation is meant. */
-  @IsString() @Length(1, 200) reservation_key!: string;
+  @IsString() @IsNotBlank() @Length(1, 200) reservation_key!: string;
 
   @IsOptionalField() @IsString() @Length(1, 128) correlation_id?: string;
 }
@@ -60,7 +61,7 @@ export class ReleaseStockCommand extends ReservationRefCommand {}
 export class CommitReservationCommand extends ReservationRefCommand {}
 
 export class GetReservationQuery {
-  @IsString() @Length(1, 200) reservation_key!: string;
+  @IsString() @IsNotBlank() @Length(1, 200) reservation_key!: string;
 }
 
 export interface StockLineAvailability {

@@ -23,12 +23,28 @@ describe(IsMoney.name, () => {
     expect(parse(input)).toEqual({ price: expected, errors: 0 });
   });
 
-  it.each(['abc', '1.234', '-1', '', ' 1', '1e3', 1e21, 0.30000000000000004, Number.NaN, null, true, '12345678901'])(
-    'rejects %p',
-    (input) => {
-      expect(parse(input).errors).toBe(1);
-    },
-  );
+  it.each([
+    'abc',
+    '1.234',
+    '-1',
+    '',
+    ' ',
+    ' 1',
+    '1e3',
+    1e21,
+    0.30000000000000004,
+    'NaN',
+    'Infinity',
+    '-Infinity',
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    null,
+    true,
+    '12345678901',
+  ])('rejects %p', (input) => {
+    expect(parse(input).errors).toBe(1);
+  });
 });
 
 describe('cents and money', () => {

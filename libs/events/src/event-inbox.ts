@@ -78,6 +78,9 @@ export class EventInbox {
   }
 }
 
+/** An Error's message, an RPC error's `message` (a plain object over the transport), or the value as JSON. */
 export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : JSON.stringify(error);
+  if (error instanceof Error) return error.message;
+  const message = (error as { message?: unknown } | undefined)?.message;
+  return typeof message === 'string' ? message : JSON.stringify(error);
 }

@@ -1,6 +1,12 @@
-import { Controller, Get, Module } from '@nestjs/common';
+import { Controller, DynamicModule, Get, Module, Type } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TerminusModule, TypeOrmHealthIndicator } from '@nestjs/terminus';
+
+/** The message pattern answering a service's readiness over the transport (e.g. `inventory.health`). */
+export function healthPatternOf(service: string): string {
+  return `${service}.health`;
+}
 
 @ApiTags('health')
 @Controller('health')
@@ -24,5 +30,33 @@ export class HealthController {
   }
 }
 
-@Module({ imports: [TerminusModule.forRoot({ logger: false })], controllers: [HealthController] })
-export class HealthModule {}
+/**
+ * The same readiness over the message transport, for the services that send this one commands (the saga
+ * orchestrator's GET /api/v1/health): it proves the transport path as well. Not ready: a 503 error reply.
+ */
+function transportHealthController(service: string): Type<unknown> {
+  @Controller()
+  class TransportHealthController {
+    constructor(
+      private readonly health: HealthCheckService,
+      private readonly database: TypeOrmHealthIndicator,
+    ) {}
+
+    @MessagePattern(healthPatternOf(service))
+    ready() {
+      return this.health.check([() => this.database.pingCheck('database', { timeout: 1500 })]);
+    }
+  }
+  return TransportHealthController;
+}
+
+@Module({})
+export class HealthModule {
+  static forService(service: string): DynamicModule {
+    return {
+      module: HealthModule,
+      imports: [TerminusModule.forRoot({ logger: false })],
+      controllers: [HealthController, transportHealthController(service)],
+    };
+  }
+}

@@ -1,4 +1,13 @@
-import { AddressDto, MAX_ID, MAX_ORDER_LINES, PAYMENT_METHODS, PageMeta, PageQuery, PaymentMethod } from '@app/contracts';
+import {
+  AddressDto,
+  MAX_ID,
+  MAX_ORDER_LINES,
+  PAYMENT_METHODS,
+  PageMeta,
+  PageQuery,
+  PaymentMethod,
+  ToInteger,
+} from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
@@ -6,7 +15,7 @@ import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, Max, Min, Val
 export const MAX_CART_QUANTITY = 1000;
 
 export class CartIdParam {
-  @ApiProperty({ example: 1 }) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) cart_id!: number;
+  @ApiProperty({ example: 1 }) @ToInteger() @IsInt() @Min(1) @Max(MAX_ID) cart_id!: number;
 }
 
 export class CreateCartDto {
@@ -31,7 +40,7 @@ export class ReplaceCartLinesDto {
 }
 
 export class CartQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) customer_id?: number;
+  @ApiPropertyOptional() @IsOptional() @ToInteger() @IsInt() @Min(1) @Max(MAX_ID) customer_id?: number;
 }
 
 export class CheckoutDto {

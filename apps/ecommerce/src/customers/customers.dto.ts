@@ -1,4 +1,4 @@
-import { IsOptionalField, PageMeta, PageQuery } from '@app/contracts';
+import { IsNotBlank, IsOptionalField, PageMeta, PageQuery } from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsOptional, IsString, Length } from 'class-validator';
@@ -6,15 +6,21 @@ import { IsEmail, IsOptional, IsString, Length } from 'class-validator';
 const lowerCase = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);
 
 export class CreateCustomerDto {
-  @ApiProperty({ example: 'Camille Martin' }) @IsString() @Length(1, 200) name!: string;
+  @ApiProperty({ example: 'Camille Martin' }) @IsString() @IsNotBlank() @Length(1, 200) name!: string;
 
   @ApiProperty({ example: 'camille.martin@example.com', description: 'Unique without regard to case; stored lower-case' })
   @Transform(lowerCase)
+  @IsNotBlank()
   @IsEmail()
   @Length(3, 254)
   email!: string;
 
-  @ApiPropertyOptional({ example: '+33 6 12 34 56 78' }) @IsOptionalField() @IsString() @Length(1, 50) phone?: string;
+  @ApiPropertyOptional({ example: '+33 6 12 34 56 78' })
+  @IsOptionalField()
+  @IsString()
+  @IsNotBlank()
+  @Length(1, 50)
+  phone?: string;
 }
 
 export class UpdateCustomerDto extends PartialType(CreateCustomerDto, { skipNullProperties: false }) {}

@@ -8,6 +8,7 @@ import {
   GetOrderReply,
   OrderChangeReply,
   mergeLinesByProduct,
+  orderAddressOf,
 } from '@app/contracts';
 import { Outbox } from '@app/events';
 import { IdempotentCommands } from '@app/persistence';
@@ -46,8 +47,8 @@ export class OrderCommandsService {
           status: 'PENDING',
           total: pricing.total,
           paymentMethod: command.payment_method,
-          shippingAddress: command.shipping_address,
-          billingAddress: command.billing_address,
+          shippingAddress: orderAddressOf(command.shipping_address),
+          billingAddress: orderAddressOf(command.billing_address),
           cancelReason: null,
         },
         pricing.lines.map((line) => ({

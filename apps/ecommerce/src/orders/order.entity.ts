@@ -1,4 +1,4 @@
-import type { AddressDto, OrderStatus, PaymentMethod } from '@app/contracts';
+import type { OrderAddress, OrderStatus, PaymentMethod } from '@app/contracts';
 import {
   Check,
   Column,
@@ -31,8 +31,9 @@ export class Order {
   /** Wider than a price: a hundred lines of many units each. */
   @Column({ type: 'numeric', precision: 14, scale: 2 }) total!: string;
   @Column({ type: 'varchar', length: 20 }) paymentMethod!: PaymentMethod;
-  @Column({ type: 'jsonb' }) shippingAddress!: AddressDto;
-  @Column({ type: 'jsonb' }) billingAddress!: AddressDto;
+  /** jsonb: a structured address, or the string the customer gave (a JSON string), kept as given. */
+  @Column({ type: 'jsonb' }) shippingAddress!: OrderAddress;
+  @Column({ type: 'jsonb' }) billingAddress!: OrderAddress;
   @Column({ type: 'text', nullable: true }) cancelReason!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;

@@ -1,6 +1,16 @@
-import { AddressDto, MAX_ID, OrderStatus, PAYMENT_METHODS, PageMeta, PageQuery, PaymentMethod } from '@app/contracts';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import {
+  AddressDto,
+  ApiOrderAddress,
+  MAX_ID,
+  OrderAddress,
+  OrderStatus,
+  PAYMENT_METHODS,
+  PageMeta,
+  PageQuery,
+  PaymentMethod,
+  ToInteger,
+} from '@app/contracts';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { PaymentResponse } from '../payments/payments.dto';
 import { ShipmentResponse } from '../shipments/shipments.dto';
@@ -8,7 +18,7 @@ import { ShipmentResponse } from '../shipments/shipments.dto';
 export const ORDER_STATUSES: readonly OrderStatus[] = ['PENDING', 'CONFIRMED', 'CANCELLED'];
 
 export class OrderQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) customer_id?: number;
+  @ApiPropertyOptional() @IsOptional() @ToInteger() @IsInt() @Min(1) @Max(MAX_ID) customer_id?: number;
   @ApiPropertyOptional({ enum: ORDER_STATUSES }) @IsOptional() @IsIn(ORDER_STATUSES) status?: OrderStatus;
 }
 
@@ -19,6 +29,7 @@ export class OrderLineResponse {
   @ApiProperty({ example: '2.40' }) line_total!: string;
 }
 
+@ApiExtraModels(AddressDto)
 export class OrderResponse {
   @ApiProperty() id!: number;
   @ApiProperty({ description: 'The order-processing saga that placed it' }) saga_id!: string;
@@ -26,8 +37,8 @@ export class OrderResponse {
   @ApiProperty({ enum: ORDER_STATUSES }) status!: OrderStatus;
   @ApiProperty({ type: [OrderLineResponse] }) lines!: OrderLineResponse[];
   @ApiProperty({ example: '2.40' }) total!: string;
-  @ApiProperty({ type: AddressDto }) shipping_address!: AddressDto;
-  @ApiProperty({ type: AddressDto }) billing_address!: AddressDto;
+  @ApiOrderAddress() shipping_address!: OrderAddress;
+  @ApiOrderAddress() billing_address!: OrderAddress;
   @ApiProperty({ enum: PAYMENT_METHODS }) payment_method!: PaymentMethod;
   @ApiProperty({ type: String, nullable: true }) cancel_reason!: string | null;
   @ApiProperty() created_at!: string;

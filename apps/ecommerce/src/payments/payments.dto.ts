@@ -1,11 +1,10 @@
-import { MAX_ID, PAYMENT_METHODS, PageMeta, PageQuery, PaymentMethod, PaymentStatus } from '@app/contracts';
+import { MAX_ID, PAYMENT_METHODS, PageMeta, PageQuery, PaymentMethod, PaymentStatus, ToInteger } from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { DeclineReason } from './payment.entity';
 
 export class PaymentQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) order_id?: number;
+  @ApiPropertyOptional() @IsOptional() @ToInteger() @IsInt() @Min(1) @Max(MAX_ID) order_id?: number;
 }
 
 export class PaymentResponse {

@@ -1,4 +1,4 @@
-import type { AddressDto } from '@app/contracts';
+import type { OrderAddress } from '@app/contracts';
 import { Column, CreateDateColumn, Entity, JoinColumn, OneToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Order } from '../orders/order.entity';
 
@@ -16,6 +16,6 @@ export class Shipment {
   @Column({ type: 'varchar', length: 16 }) status!: ShipmentStatus;
   @Column({ type: 'varchar', length: 32, unique: true }) trackingNumber!: string;
   /** A copy: the order's address as it was when the order was confirmed. */
-  @Column({ type: 'jsonb' }) shippingAddress!: AddressDto;
+  @Column({ type: 'jsonb' }) shippingAddress!: OrderAddress;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }

@@ -1,19 +1,19 @@
-import { AddressDto, MAX_ID, PageMeta, PageQuery } from '@app/contracts';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { AddressDto, ApiOrderAddress, MAX_ID, OrderAddress, PageMeta, PageQuery, ToInteger } from '@app/contracts';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { ShipmentStatus } from './shipment.entity';
 
 export class ShipmentQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) order_id?: number;
+  @ApiPropertyOptional() @IsOptional() @ToInteger() @IsInt() @Min(1) @Max(MAX_ID) order_id?: number;
 }
 
+@ApiExtraModels(AddressDto)
 export class ShipmentResponse {
   @ApiProperty() id!: number;
   @ApiProperty() order_id!: number;
   @ApiProperty({ enum: ['PREPARING'] }) status!: ShipmentStatus;
   @ApiProperty({ example: 'EC0000000042' }) tracking_number!: string;
-  @ApiProperty({ type: AddressDto }) shipping_address!: AddressDto;
+  @ApiOrderAddress() shipping_address!: OrderAddress;
   @ApiProperty() created_at!: string;
 }
 

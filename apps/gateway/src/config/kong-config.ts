@@ -14,6 +14,7 @@ import {
   ServiceDef,
   TargetDef,
   UpstreamDef,
+  anonymousConsumerOf,
   parseTarget,
 } from './model';
 
@@ -429,6 +430,11 @@ export function compileKongConfig(document: unknown, label = 'kong.yml'): Gatewa
     if (fields.enabled === false) continue;
     const pluginConfig = readFields(fields.config, spec.fields, `${where} config`, problems);
     spec.check?.(pluginConfig, `${where} config`, problems);
+    // Kong finds out only when a request needs it (a 500); refused here, before anything is served.
+    const anonymous = name === 'key-auth' ? (pluginConfig.anonymous as string | undefined) : undefined;
+    if (anonymous !== undefined && !anonymousConsumerOf(config.consumers, anonymous)) {
+      problems.add(`${where} config`, `anonymous consumer ${quoted(anonymous)} not found`);
+    }
     const duplicate = config.plugins.find(
       (p) =>
         p.name === name &&

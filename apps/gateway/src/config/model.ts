@@ -106,6 +106,11 @@ export interface GatewayConfig {
   plugins: PluginDef[];
 }
 
+/** key-auth's `anonymous`: a consumer's id or, as Kong also accepts, its username. */
+export function anonymousConsumerOf(consumers: readonly ConsumerDef[], anonymous: string): ConsumerDef | undefined {
+  return consumers.find((consumer) => consumer.id === anonymous) ?? consumers.find((consumer) => consumer.username === anonymous);
+}
+
 /** `host:port` → parts; Kong's default target port is 8000. */
 export function parseTarget(target: string): { host: string; port: number } | undefined {
   const match = /^(\[[0-9a-fA-F:.]+\]|[^:\s]+)(?::(\d{1,5}))?$/.exec(target);

@@ -80,8 +80,8 @@ export const PLUGIN_SPECS: Record<PluginName, PluginSpec> = {
       key_in_body: { kind: 'boolean', default: false, oneOf: [false] },
       run_on_preflight: { kind: 'boolean', default: true },
       realm: { kind: 'string' },
-      // Only the "logical AND" flow: no anonymous consumer.
-      anonymous: { kind: 'string', oneOf: [] },
+      // A consumer (id or username) that a request without a valid key proceeds as, instead of a 401.
+      anonymous: { kind: 'string' },
     },
     check(config, where, problems) {
       if ((config.key_names as string[]).length === 0) problems.add(where, 'key_names must not be empty');

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
-import { CredentialDef } from '../config/model';
+import { ConsumerDef, CredentialDef } from '../config/model';
 import type { GatewayRequest, GatewayResponse } from '../http1/client-connection';
 import { UpstreamCall, UpstreamError, UpstreamHandler, UpstreamPools } from '../http1/upstream-pool';
 import { ServerStats } from '../plugins/prometheus';
@@ -215,9 +215,11 @@ export class ProxyHandler {
     return true;
   }
 
-  /** key-auth: the consumer behind the key, told to the upstream; a 401 otherwise. */
+  /** key-auth: the consumer behind the key, told to the upstream; else the anonymous consumer, or a 401. */
   private authenticate(ex: Exchange, keyAuth: KeyAuthPlugin): boolean {
     const fail = (message: string) => {
+      // As Kong: any failure (no key, an unknown key, two keys) makes the request the anonymous consumer's.
+      if (keyAuth.anonymous) return this.identify(ex, keyAuth.anonymous);
       this.respond(ex, 401, message, ['WWW-Authenticate', keyAuth.wwwAuthenticate]);
       return false;
     };
@@ -239,7 +241,11 @@ export class ProxyHandler {
     if (ex.apiKey === undefined || ex.apiKey === '') return fail(MESSAGES.noKey);
     const credential = this.options.credentials.get(ex.apiKey);
     if (!credential) return fail(MESSAGES.badKey);
-    const consumer = credential.consumer;
+    return this.identify(ex, credential.consumer, credential);
+  }
+
+  /** The consumer told to the upstream; without a credential it is the anonymous one (X-Anonymous-Consumer). */
+  private identify(ex: Exchange, consumer: ConsumerDef, credential?: CredentialDef): true {
     ex.credential = credential;
     ex.consumer = consumer;
     ex.consumerName = consumer.username ?? '';
@@ -247,7 +253,8 @@ export class ProxyHandler {
     out.push('X-Consumer-ID', consumer.id);
     if (consumer.customId !== undefined) out.push('X-Consumer-Custom-ID', consumer.customId);
     if (consumer.username !== undefined) out.push('X-Consumer-Username', consumer.username);
-    out.push('X-Credential-Identifier', credential.id);
+    if (credential) out.push('X-Credential-Identifier', credential.id);
+    else out.push('X-Anonymous-Consumer', 'true');
     return true;
   }
 

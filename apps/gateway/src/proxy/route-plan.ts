@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Balancer } from '../balancer/balancer';
-import { ConsumerDef, GatewayConfig, PluginDef, PluginName, RouteDef } from '../config/model';
+import { ConsumerDef, GatewayConfig, PluginDef, PluginName, RouteDef, anonymousConsumerOf } from '../config/model';
 import { Cors, CorsConfig } from '../plugins/cors';
 import { PrometheusConfig, RouteMetrics } from '../plugins/prometheus';
 import { RateLimiter, RateLimitingConfig } from '../plugins/rate-limiting';
@@ -83,6 +83,8 @@ export interface KeyAuthPlugin {
   hideCredentials: boolean;
   runOnPreflight: boolean;
   wwwAuthenticate: string;
+  /** Who a request without a valid key is, instead of a 401 (Kong's `anonymous`). */
+  anonymous?: ConsumerDef;
 }
 
 /** Kong's plugin precedence: the most specific instance for (route, service, consumer) wins. */
@@ -129,9 +131,10 @@ function correlationIdPlugin(config: Record<string, unknown>): CorrelationIdPlug
   return { headerName, echo, generate: () => prefix + ++counter };
 }
 
-function keyAuthPlugin(config: Record<string, unknown>): KeyAuthPlugin {
+function keyAuthPlugin(config: Record<string, unknown>, consumers: readonly ConsumerDef[]): KeyAuthPlugin {
   const names = config.key_names as string[];
   const realm = config.realm as string | undefined;
+  const anonymous = config.anonymous as string | undefined;
   return {
     headerNames: names.map((name) => name.toLowerCase()),
     queryNames: names,
@@ -140,6 +143,7 @@ function keyAuthPlugin(config: Record<string, unknown>): KeyAuthPlugin {
     hideCredentials: config.hide_credentials as boolean,
     runOnPreflight: config.run_on_preflight as boolean,
     wwwAuthenticate: realm === undefined ? 'Key' : `Key realm="${realm}"`,
+    anonymous: anonymous === undefined ? undefined : anonymousConsumerOf(consumers, anonymous),
   };
 }
 
@@ -195,7 +199,7 @@ export class RoutePlan {
     const prometheus = resolve(plugins, 'prometheus', def);
     this.correlationId = correlation && correlationIdPlugin(correlation.config);
     this.cors = cors && instances.corsFor(cors);
-    this.keyAuth = keyAuth && keyAuthPlugin(keyAuth.config);
+    this.keyAuth = keyAuth && keyAuthPlugin(keyAuth.config, config.consumers);
     this.prometheus = prometheus?.config as PrometheusConfig | undefined;
     this.metrics = new RouteMetrics(def.service.name ?? def.service.host, def.name ?? def.id);
 

@@ -1,6 +1,13 @@
 import { ErrorResponse, IdParam, PageQuery } from '@app/contracts';
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CategoryPage, CategoryResponse, CreateCategoryDto, UpdateCategoryDto } from './categories.dto';
 import { CategoriesService } from './categories.service';
 
@@ -33,5 +40,17 @@ export class CategoriesController {
   @ApiConflictResponse({ type: ErrorResponse })
   update(@Param() { id }: IdParam, @Body() dto: UpdateCategoryDto): Promise<CategoryResponse> {
     return this.categories.update(id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  @ApiConflictResponse({
+    type: ErrorResponse,
+    description: 'Products use the category (CATEGORY_IN_USE); the message says how many',
+  })
+  delete(@Param() { id }: IdParam): Promise<void> {
+    return this.categories.delete(id);
   }
 }

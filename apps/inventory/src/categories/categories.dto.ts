@@ -1,9 +1,9 @@
-import { IsOptionalField, PageMeta } from '@app/contracts';
+import { IsNotBlank, IsOptionalField, PageMeta } from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 
 export class CreateCategoryDto {
-  @ApiProperty({ example: 'Beverages' }) @IsString() @Length(1, 100) name!: string;
+  @ApiProperty({ example: 'Beverages' }) @IsString() @IsNotBlank() @Length(1, 100) name!: string;
   @ApiPropertyOptional() @IsOptionalField() @IsString() @Length(0, 2000) description?: string;
 }
 

@@ -1,18 +1,17 @@
 import { Page, PageQuery, pageOf } from '@app/contracts';
 import { PgErrorCode, isPgError } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { InventoryErrorCode, InventoryException } from '../inventory.exception';
 import { CategoryResponse, CreateCategoryDto, UpdateCategoryDto } from './categories.dto';
+import { CategoriesRepository } from './categories.repository';
 import { Category } from './category.entity';
 
 @Injectable()
 export class CategoriesService {
-  constructor(@InjectRepository(Category) private readonly categories: Repository<Category>) {}
+  constructor(private readonly categories: CategoriesRepository) {}
 
   async list(query: PageQuery): Promise<Page<CategoryResponse>> {
-    const [rows, total] = await this.categories.findAndCount({ order: { id: 'ASC' }, take: query.limit, skip: query.offset });
+    const [rows, total] = await this.categories.findPage(query.limit, query.offset);
     return pageOf(
       rows.map((row) => this.toResponse(row)),
       total,
@@ -34,8 +33,20 @@ export class CategoriesService {
     return this.toResponse(await this.save(this.categories.merge(category, dto)));
   }
 
+  /**
+   * Only a category nothing refers to: products keep theirs, and the catalogue copies elsewhere know
+   * categories only through their products, so a deleted category is in no copy and needs no event.
+   */
+  async delete(id: number): Promise<void> {
+    const deletion = await this.categories.delete(id);
+    if (deletion.outcome === 'NOT_FOUND') throw InventoryException.notFound(InventoryErrorCode.CategoryNotFound, 'Category', id);
+    if (deletion.outcome === 'IN_USE') {
+      throw InventoryException.inUse(InventoryErrorCode.CategoryInUse, 'category', id, deletion.products);
+    }
+  }
+
   private async find(id: number): Promise<Category> {
-    const category = await this.categories.findOneBy({ id });
+    const category = await this.categories.findById(id);
     if (!category) throw InventoryException.notFound(InventoryErrorCode.CategoryNotFound, 'Category', id);
     return category;
   }

@@ -1,15 +1,16 @@
-import { IsMoney, IsOptionalField, MAX_ID, PageMeta, PageQuery } from '@app/contracts';
+import { IsMoney, IsNotBlank, IsOptionalField, MAX_ID, PageMeta, PageQuery, ToInteger } from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
 export class CreateProductDto {
   @ApiProperty({ example: 'BEV-COLA-33' })
   @IsString()
+  @IsNotBlank()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { message: 'sku must be 1-64 letters, digits, dots, dashes or underscores' })
   sku!: string;
 
-  @ApiProperty({ example: 'Cola 33cl' }) @IsString() @Length(1, 200) name!: string;
+  @ApiProperty({ example: 'Cola 33cl' }) @IsString() @IsNotBlank() @Length(1, 200) name!: string;
 
   @ApiPropertyOptional() @IsOptionalField() @IsString() @Length(0, 2000) description?: string;
 
@@ -27,8 +28,8 @@ export class UpdateProductDto extends PartialType(CreateProductDto, { skipNullPr
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ProductQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) category_id?: number;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) supplier_id?: number;
+  @ApiPropertyOptional() @IsOptional() @ToInteger() @IsInt() @Min(1) @Max(MAX_ID) category_id?: number;
+  @ApiPropertyOptional() @IsOptional() @ToInteger() @IsInt() @Min(1) @Max(MAX_ID) supplier_id?: number;
   @ApiPropertyOptional() @IsOptional() @Transform(toBoolean) @IsBoolean() active?: boolean;
   @ApiPropertyOptional({ description: 'Matches name or sku, case-insensitive' })
   @IsOptional()

@@ -4,9 +4,9 @@ import { PgErrorCode, isPgError } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Category } from '../categories/category.entity';
+import { CategoriesRepository } from '../categories/categories.repository';
 import { InventoryErrorCode, InventoryException } from '../inventory.exception';
-import { Supplier } from '../suppliers/supplier.entity';
+import { SuppliersRepository } from '../suppliers/suppliers.repository';
 import { Product } from './product.entity';
 import { ProductCache } from './product-cache';
 import { CreateProductDto, ProductQuery, ProductResponse, UpdateProductDto } from './products.dto';
@@ -19,6 +19,8 @@ export class ProductsService {
     private readonly products: ProductsRepository,
     private readonly outbox: Outbox,
     private readonly cache: ProductCache,
+    private readonly categories: CategoriesRepository,
+    private readonly suppliers: SuppliersRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -79,12 +81,12 @@ export class ProductsService {
     return product;
   }
 
-  private async checkReferences(dto: UpdateProductDto): Promise<void> {
-    if (dto.category_id !== undefined && !(await this.dataSource.getRepository(Category).existsBy({ id: dto.category_id }))) {
-      throw InventoryException.notFound(InventoryErrorCode.CategoryNotFound, 'Category', dto.category_id);
+  private async checkReferences(refs: { category_id?: number | null; supplier_id?: number | null }): Promise<void> {
+    if (typeof refs.category_id === 'number' && !(await this.categories.exists(refs.category_id))) {
+      throw InventoryException.notFound(InventoryErrorCode.CategoryNotFound, 'Category', refs.category_id);
     }
-    if (dto.supplier_id !== undefined && !(await this.dataSource.getRepository(Supplier).existsBy({ id: dto.supplier_id }))) {
-      throw InventoryException.notFound(InventoryErrorCode.SupplierNotFound, 'Supplier', dto.supplier_id);
+    if (typeof refs.supplier_id === 'number' && !(await this.suppliers.exists(refs.supplier_id))) {
+      throw InventoryException.notFound(InventoryErrorCode.SupplierNotFound, 'Supplier', refs.supplier_id);
     }
   }
 
@@ -102,6 +104,10 @@ export class ProductsService {
     } catch (error) {
       if (isPgError(error, PgErrorCode.uniqueViolation)) {
         throw new InventoryException(InventoryErrorCode.SkuTaken, `SKU ${product.sku} is already used by another product`);
+      }
+      if (isPgError(error, PgErrorCode.foreignKeyViolation)) {
+        // Its category or supplier was deleted after checkReferences saw it: the same 404 as if it had been gone before.
+        await this.checkReferences({ category_id: product.categoryId, supplier_id: product.supplierId });
       }
       throw error;
     }

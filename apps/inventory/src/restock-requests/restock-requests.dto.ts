@@ -1,6 +1,5 @@
-import { IsOptionalField, MAX_ID, PageMeta, PageQuery } from '@app/contracts';
+import { IsNotBlank, IsOptionalField, MAX_ID, PageMeta, PageQuery, ToInteger } from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { RestockStatus } from './restock-request.entity';
 
@@ -8,17 +7,17 @@ export class CreateRestockRequestDto {
   @ApiProperty({ example: 1 }) @IsInt() @Min(1) @Max(MAX_ID) product_id!: number;
   @ApiProperty({ description: 'The requesting store', example: 2 }) @IsInt() @Min(1) @Max(MAX_ID) location_id!: number;
   @ApiProperty({ example: 24 }) @IsInt() @Min(1) @Max(1_000_000) quantity!: number;
-  @ApiPropertyOptional() @IsOptionalField() @IsString() @Length(1, 1000) note?: string;
+  @ApiPropertyOptional() @IsOptionalField() @IsString() @IsNotBlank() @Length(1, 1000) note?: string;
 }
 
 export class DecideRestockRequestDto {
-  @ApiPropertyOptional() @IsOptionalField() @IsString() @Length(1, 1000) note?: string;
+  @ApiPropertyOptional() @IsOptionalField() @IsString() @IsNotBlank() @Length(1, 1000) note?: string;
 }
 
 export class RestockRequestQuery extends PageQuery {
   @ApiPropertyOptional({ enum: RestockStatus }) @IsOptional() @IsEnum(RestockStatus) status?: RestockStatus;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) location_id?: number;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) product_id?: number;
+  @ApiPropertyOptional() @IsOptional() @ToInteger() @IsInt() @Min(1) @Max(MAX_ID) location_id?: number;
+  @ApiPropertyOptional() @IsOptional() @ToInteger() @IsInt() @Min(1) @Max(MAX_ID) product_id?: number;
 }
 
 export class RestockRequestResponse {

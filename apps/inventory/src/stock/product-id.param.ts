@@ -1,8 +1,7 @@
-import { MAX_ID } from '@app/contracts';
+import { MAX_ID, ToInteger } from '@app/contracts';
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 
 export class ProductIdParam {
-  @ApiProperty({ example: 1 }) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) product_id!: number;
+  @ApiProperty({ example: 1 }) @ToInteger() @IsInt() @Min(1) @Max(MAX_ID) product_id!: number;
 }

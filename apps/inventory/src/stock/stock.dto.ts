@@ -1,13 +1,13 @@
-import { IsOptionalField, MAX_ID, PageMeta, PageQuery } from '@app/contracts';
+import { IsOptionalField, MAX_ID, PageMeta, PageQuery, ToInteger } from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 const MAX_UNITS = 10_000_000;
 
 export class StockQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) product_id?: number;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) location_id?: number;
+  @ApiPropertyOptional() @IsOptional() @ToInteger() @IsInt() @Min(1) @Max(MAX_ID) product_id?: number;
+  @ApiPropertyOptional() @IsOptional() @ToInteger() @IsInt() @Min(1) @Max(MAX_ID) location_id?: number;
   @ApiPropertyOptional({ description: 'Only levels at or below their reorder level' })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
@@ -16,7 +16,7 @@ export class StockQuery extends PageQuery {
 }
 
 export class LowStockQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) location_id?: number;
+  @ApiPropertyOptional() @IsOptional() @ToInteger() @IsInt() @Min(1) @Max(MAX_ID) location_id?: number;
 }
 
 /** Sets the level of a product at a location: either `quantity` (absolute) or `adjustment` (delta). */

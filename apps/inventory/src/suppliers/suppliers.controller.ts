@@ -1,6 +1,13 @@
 import { ErrorResponse, IdParam, PageQuery } from '@app/contracts';
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CreateSupplierDto, SupplierPage, SupplierResponse, UpdateSupplierDto } from './suppliers.dto';
 import { SuppliersService } from './suppliers.service';
 
@@ -31,5 +38,17 @@ export class SuppliersController {
   @ApiNotFoundResponse({ type: ErrorResponse })
   update(@Param() { id }: IdParam, @Body() dto: UpdateSupplierDto): Promise<SupplierResponse> {
     return this.suppliers.update(id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  @ApiConflictResponse({
+    type: ErrorResponse,
+    description: 'Products use the supplier (SUPPLIER_IN_USE); the message says how many',
+  })
+  delete(@Param() { id }: IdParam): Promise<void> {
+    return this.suppliers.delete(id);
   }
 }

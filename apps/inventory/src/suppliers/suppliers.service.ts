@@ -1,17 +1,16 @@
 import { Page, PageQuery, pageOf } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { InventoryErrorCode, InventoryException } from '../inventory.exception';
 import { CreateSupplierDto, SupplierResponse, UpdateSupplierDto } from './suppliers.dto';
 import { Supplier } from './supplier.entity';
+import { SuppliersRepository } from './suppliers.repository';
 
 @Injectable()
 export class SuppliersService {
-  constructor(@InjectRepository(Supplier) private readonly suppliers: Repository<Supplier>) {}
+  constructor(private readonly suppliers: SuppliersRepository) {}
 
   async list(query: PageQuery): Promise<Page<SupplierResponse>> {
-    const [rows, total] = await this.suppliers.findAndCount({ order: { id: 'ASC' }, take: query.limit, skip: query.offset });
+    const [rows, total] = await this.suppliers.findPage(query.limit, query.offset);
     return pageOf(
       rows.map((row) => this.toResponse(row)),
       total,
@@ -33,8 +32,17 @@ export class SuppliersService {
     return this.toResponse(await this.suppliers.save(this.suppliers.merge(supplier, dto)));
   }
 
+  /** Only a supplier no product refers to; no other service keeps suppliers, so no event. */
+  async delete(id: number): Promise<void> {
+    const deletion = await this.suppliers.delete(id);
+    if (deletion.outcome === 'NOT_FOUND') throw InventoryException.notFound(InventoryErrorCode.SupplierNotFound, 'Supplier', id);
+    if (deletion.outcome === 'IN_USE') {
+      throw InventoryException.inUse(InventoryErrorCode.SupplierInUse, 'supplier', id, deletion.products);
+    }
+  }
+
   private async find(id: number): Promise<Supplier> {
-    const supplier = await this.suppliers.findOneBy({ id });
+    const supplier = await this.suppliers.findById(id);
     if (!supplier) throw InventoryException.notFound(InventoryErrorCode.SupplierNotFound, 'Supplier', id);
     return supplier;
   }

@@ -1,5 +1,5 @@
+import { ToInteger } from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IdFilter } from '../reports/report-filters';
 import { PeriodQuery } from '../reports/report-period';
@@ -10,7 +10,7 @@ export class PerformanceQuery extends PeriodQuery {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 20, default: 3, description: 'How many best and worst products per store' })
   @IsOptional()
-  @Type(() => Number)
+  @ToInteger()
   @IsInt()
   @Min(1)
   @Max(20)

@@ -1,8 +1,7 @@
 import { RequestValidationException } from '@app/bootstrap';
-import { MAX_ID } from '@app/contracts';
+import { MAX_ID, ToInteger } from '@app/contracts';
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Channel } from '../read-model/read-model.entities';
 import { Period, PeriodQuery } from './report-period';
@@ -16,7 +15,7 @@ export function IdFilter(description: string) {
   return applyDecorators(
     ApiPropertyOptional({ description, example: 1 }),
     IsOptional(),
-    Type(() => Number),
+    ToInteger(),
     IsInt(),
     Min(1),
     Max(MAX_ID),

@@ -1,5 +1,5 @@
+import { ToInteger } from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CHANNEL_FILTERS, ChannelFilter, SalesFilterQuery } from '../reports/report-filters';
 
@@ -14,7 +14,7 @@ export class TrendsQuery extends SalesFilterQuery {
 
   @ApiPropertyOptional({ minimum: 2, maximum: 28, default: 7, description: 'Days in the moving average and the forecast basis' })
   @IsOptional()
-  @Type(() => Number)
+  @ToInteger()
   @IsInt()
   @Min(2)
   @Max(28)
@@ -22,7 +22,7 @@ export class TrendsQuery extends SalesFilterQuery {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 30, default: 7, description: 'Days to forecast after `to`' })
   @IsOptional()
-  @Type(() => Number)
+  @ToInteger()
   @IsInt()
   @Min(1)
   @Max(30)

@@ -1,12 +1,12 @@
-import { MAX_ID, PageMeta, PageQuery } from '@app/contracts';
+import { IsNotBlank, MAX_ID, PageMeta, PageQuery, ToInteger } from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 export class CreateCashRegisterDto {
   @ApiProperty({ example: 2 }) @IsInt() @Min(1) @Max(MAX_ID) store_id!: number;
   @ApiProperty({ description: 'Unique within the store', example: 'POS-1' })
   @IsString()
+  @IsNotBlank()
   @Matches(/^[A-Z0-9][A-Z0-9-]{0,29}$/, { message: 'code must be 1-30 upper-case letters, digits or dashes' })
   code!: string;
 }
@@ -17,7 +17,7 @@ export class UpdateCashRegisterDto {
 }
 
 export class CashRegisterQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) store_id?: number;
+  @ApiPropertyOptional() @IsOptional() @ToInteger() @IsInt() @Min(1) @Max(MAX_ID) store_id?: number;
 }
 
 export class CashRegisterResponse {

@@ -1,4 +1,4 @@
-import { IsOptionalField, MAX_ID, PageMeta, PageQuery } from '@app/contracts';
+import { IsNotBlank, IsOptionalField, MAX_ID, PageMeta, PageQuery, ToInteger } from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -30,12 +30,17 @@ export class CreateReturnDto {
   @Type(() => ReturnLineDto)
   lines!: ReturnLineDto[];
 
-  @ApiPropertyOptional({ example: 'Damaged packaging' }) @IsOptionalField() @IsString() @Length(1, 500) reason?: string;
+  @ApiPropertyOptional({ example: 'Damaged packaging' })
+  @IsOptionalField()
+  @IsString()
+  @IsNotBlank()
+  @Length(1, 500)
+  reason?: string;
 }
 
 export class ReturnQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) sale_id?: number;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) store_id?: number;
+  @ApiPropertyOptional() @IsOptional() @ToInteger() @IsInt() @Min(1) @Max(MAX_ID) sale_id?: number;
+  @ApiPropertyOptional() @IsOptional() @ToInteger() @IsInt() @Min(1) @Max(MAX_ID) store_id?: number;
 }
 
 export class ReturnLineResponse {

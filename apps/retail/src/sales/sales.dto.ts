@@ -1,4 +1,4 @@
-import { MAX_ID, PageMeta, PageQuery } from '@app/contracts';
+import { MAX_ID, PageMeta, PageQuery, ToInteger } from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
@@ -28,7 +28,7 @@ export class CreateSaleDto {
 }
 
 export class SaleQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) store_id?: number;
+  @ApiPropertyOptional() @IsOptional() @ToInteger() @IsInt() @Min(1) @Max(MAX_ID) store_id?: number;
 
   @ApiPropertyOptional({ description: 'Sold at or after this date or instant', example: '2024-05-01' })
   @IsOptional()

@@ -1,4 +1,4 @@
-import { IsOptionalField, MAX_ID, PageMeta, PageQuery } from '@app/contracts';
+import { IsNotBlank, IsOptionalField, MAX_ID, PageMeta, PageQuery } from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
@@ -6,15 +6,16 @@ import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } fro
 export class CreateStoreDto {
   @ApiProperty({ example: 'ST-LYON' })
   @IsString()
+  @IsNotBlank()
   @Matches(/^[A-Z0-9][A-Z0-9-]{0,29}$/, { message: 'code must be 1-30 upper-case letters, digits or dashes' })
   code!: string;
-  @ApiProperty({ example: 'Lyon Part-Dieu' }) @IsString() @Length(1, 200) name!: string;
+  @ApiProperty({ example: 'Lyon Part-Dieu' }) @IsString() @IsNotBlank() @Length(1, 200) name!: string;
   @ApiProperty({ description: "The store's location in inventory", example: 3 })
   @IsInt()
   @Min(1)
   @Max(MAX_ID)
   location_id!: number;
-  @ApiPropertyOptional() @IsOptionalField() @IsString() @Length(1, 500) address?: string;
+  @ApiPropertyOptional() @IsOptionalField() @IsString() @IsNotBlank() @Length(1, 500) address?: string;
   @ApiPropertyOptional({ default: true }) @IsOptionalField() @IsBoolean() active?: boolean;
 }
 

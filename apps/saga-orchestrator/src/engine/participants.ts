@@ -1,13 +1,15 @@
 import { clientTransport } from '@app/bootstrap';
 import { ServiceConfig } from '@app/config';
 import { ErrorResponse } from '@app/contracts';
+import { healthPatternOf } from '@app/observability';
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { ClientProxy, ClientProxyFactory } from '@nestjs/microservices';
 import { TimeoutError, firstValueFrom, timeout } from 'rxjs';
 import { SagaOrchestratorEnvironment } from '../saga-orchestrator.environment';
 import { SagaMetrics } from './saga.metrics';
 
-export type Participant = 'inventory' | 'ecommerce';
+export const PARTICIPANTS = ['inventory', 'ecommerce'] as const;
+export type Participant = (typeof PARTICIPANTS)[number];
 
 /** The call did not get an answer: the participant may or may not have acted. Retry, or ask. */
 export class TransientFailure extends Error {
@@ -44,6 +46,11 @@ export class Participants implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(Object.values(this.clients).map((client) => client.close()));
+  }
+
+  /** The participant's readiness over the transport (GET /api/v1/health); rejects when it is not ready or silent. */
+  async ping(participant: Participant, timeoutMs: number): Promise<void> {
+    await firstValueFrom(this.clients[participant].send(healthPatternOf(participant), {}).pipe(timeout(timeoutMs)));
   }
 
   async call<Reply>(participant: Participant, pattern: string, payload: object): Promise<Reply> {

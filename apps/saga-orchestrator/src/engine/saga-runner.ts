@@ -93,7 +93,7 @@ export class SagaRunner {
       outcome = { ok: false, reason: error.message };
     }
     const entry = this.entry('STEP', step, attempt, started, outcome.ok ? null : outcome.reason);
-    this.metrics.attempt(step, entry.status as 'SUCCEEDED' | 'FAILED', entry.durationMs / 1000);
+    this.metrics.attempt(step, entry.status as 'SUCCESS' | 'FAILED', entry.durationMs / 1000);
     if (outcome.ok) {
       const next = NEXT_STEP[step];
       // The next step is marked with this write, unless past the deadline: then it will not run, and would be undone
@@ -158,7 +158,7 @@ export class SagaRunner {
       outcome = { ok: false, reason: error.message };
     }
     const entry = this.entry('COMPENSATION', compensation, attempt, started, outcome.ok ? null : outcome.reason);
-    this.metrics.attempt(compensation, entry.status as 'SUCCEEDED' | 'FAILED', entry.durationMs / 1000);
+    this.metrics.attempt(compensation, entry.status as 'SUCCESS' | 'FAILED', entry.durationMs / 1000);
     if (outcome.ok) {
       this.metrics.compensated(compensation);
       await this.write(saga, { pendingCompensations: rest, attempts: 0, outcomeUnknown: false, lastError: null }, entry);
@@ -280,7 +280,7 @@ export class SagaRunner {
       attempt,
       durationMs: Date.now() - started,
       error,
-      status: status ?? (error === null ? 'SUCCEEDED' : 'FAILED'),
+      status: status ?? (error === null ? 'SUCCESS' : 'FAILED'),
     };
   }
 

@@ -91,7 +91,7 @@ export class SagaMetrics {
     this.sagaDuration.observe({ status }, seconds);
   }
 
-  attempt(name: string, status: 'SUCCEEDED' | 'FAILED' | 'RETRYING', seconds: number): void {
+  attempt(name: string, status: 'SUCCESS' | 'FAILED' | 'RETRYING', seconds: number): void {
     this.steps.inc({ step: name, status });
     this.stepDuration.observe({ step: name }, seconds);
   }

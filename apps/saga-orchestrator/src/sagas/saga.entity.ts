@@ -1,10 +1,11 @@
-import type { AddressDto, PaymentMethod, SagaCompensation, SagaStatus, SagaStep, StockLine } from '@app/contracts';
+import type { OrderAddress, PaymentMethod, SagaCompensation, SagaStatus, SagaStep, StockLine } from '@app/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export interface OrderRequest {
   products: StockLine[];
-  shipping_address: AddressDto;
-  billing_address: AddressDto;
+  /** A string address is kept as the customer gave it. */
+  shipping_address: OrderAddress;
+  billing_address: OrderAddress;
   payment_method: PaymentMethod;
 }
 
@@ -56,7 +57,7 @@ export class Saga {
 }
 
 export type SagaLogKind = 'STEP' | 'COMPENSATION' | 'RETRY';
-export type SagaLogStatus = 'SUCCEEDED' | 'FAILED' | 'RETRYING' | 'REQUESTED';
+export type SagaLogStatus = 'SUCCESS' | 'FAILED' | 'RETRYING' | 'REQUESTED';
 
 /** The saga's history: one row per attempt of a step or compensation, and per operator retry. */
 @Entity('saga_log')

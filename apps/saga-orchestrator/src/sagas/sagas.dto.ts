@@ -1,5 +1,7 @@
 import {
   AddressDto,
+  ApiOrderAddress,
+  IsOrderAddress,
   MAX_ID,
   MAX_ORDER_LINES,
   PAYMENT_METHODS,
@@ -9,13 +11,16 @@ import {
   type PaymentMethod,
   type SagaStatus,
   StockLine,
+  ToInteger,
+  type OrderAddress,
+  type OrderAddressInput,
 } from '@app/contracts';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsObject, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 
 export class CustomerIdParam {
-  @ApiProperty({ example: 123 }) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) customer_id!: number;
+  @ApiProperty({ example: 123 }) @ToInteger() @IsInt() @Min(1) @Max(MAX_ID) customer_id!: number;
 }
 
 export class SagaIdParam {
@@ -23,6 +28,7 @@ export class SagaIdParam {
 }
 
 /** The seed document's order-processing payload. */
+@ApiExtraModels(AddressDto)
 export class StartOrderProcessingDto {
   @ApiProperty({ type: [StockLine] })
   @ValidateNested({ each: true })
@@ -31,9 +37,14 @@ export class StartOrderProcessingDto {
   @ArrayMaxSize(MAX_ORDER_LINES)
   products!: StockLine[];
 
-  @ApiProperty({ type: AddressDto }) @IsObject() @ValidateNested() @Type(() => AddressDto) shipping_address!: AddressDto;
-  @ApiProperty({ type: AddressDto }) @IsObject() @ValidateNested() @Type(() => AddressDto) billing_address!: AddressDto;
+  @IsOrderAddress('"123 Main St", kept as given, or a structured address') shipping_address!: OrderAddressInput;
+  @IsOrderAddress('"123 Main St", kept as given, or a structured address') billing_address!: OrderAddressInput;
   @ApiProperty({ enum: PAYMENT_METHODS }) @IsIn(PAYMENT_METHODS) payment_method!: PaymentMethod;
+}
+
+/** POST /api/v1/orders: the order-processing payload with the customer in the body. */
+export class PlaceOrderDto extends StartOrderProcessingDto {
+  @ApiProperty({ example: 123 }) @IsInt() @Min(1) @Max(MAX_ID) customer_id!: number;
 }
 
 export class SagaWaitQuery {
@@ -43,7 +54,7 @@ export class SagaWaitQuery {
     description: 'Answer as soon as the saga has ended, waiting at most this long',
   })
   @IsOptional()
-  @Type(() => Number)
+  @ToInteger()
   @IsInt()
   @Min(0)
   @Max(30)
@@ -52,7 +63,7 @@ export class SagaWaitQuery {
 
 export class SagaQuery extends PageQuery {
   @ApiPropertyOptional({ enum: SAGA_STATUSES }) @IsOptional() @IsIn(SAGA_STATUSES) status?: SagaStatus;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) customer_id?: number;
+  @ApiPropertyOptional() @IsOptional() @ToInteger() @IsInt() @Min(1) @Max(MAX_ID) customer_id?: number;
 }
 
 export class SagaAccepted {
@@ -61,9 +72,12 @@ export class SagaAccepted {
   @ApiProperty({ example: 'Order processing started' }) message!: string;
 }
 
+/** How a step went, in the seed document's words (SUCCESS), and what it adds (FAILED, RETRYING, RUNNING). */
+export const SAGA_STEP_STATUSES = ['SUCCESS', 'FAILED', 'RETRYING', 'RUNNING'] as const;
+
 export class SagaStepView {
   @ApiProperty({ example: 'RESERVE_STOCK' }) step!: string;
-  @ApiProperty({ enum: ['SUCCEEDED', 'FAILED', 'RETRYING', 'RUNNING'] }) status!: string;
+  @ApiProperty({ enum: SAGA_STEP_STATUSES, example: 'SUCCESS' }) status!: string;
   @ApiProperty() attempts!: number;
   @ApiProperty({ description: 'Seconds spent in its attempts' }) duration!: number;
   @ApiPropertyOptional() error?: string;
@@ -71,7 +85,7 @@ export class SagaStepView {
 
 export class SagaCompensationView {
   @ApiProperty({ example: 'RELEASE_STOCK' }) compensation!: string;
-  @ApiProperty({ enum: ['SUCCEEDED', 'FAILED', 'RETRYING'] }) status!: string;
+  @ApiProperty({ enum: ['SUCCESS', 'FAILED', 'RETRYING'] }) status!: string;
   @ApiProperty() attempts!: number;
   @ApiProperty() duration!: number;
   @ApiPropertyOptional() error?: string;
@@ -80,13 +94,14 @@ export class SagaCompensationView {
 export class SagaHistoryEntry {
   @ApiProperty({ enum: ['STEP', 'COMPENSATION', 'RETRY'] }) kind!: string;
   @ApiProperty() name!: string;
-  @ApiProperty() status!: string;
+  @ApiProperty({ enum: ['SUCCESS', 'FAILED', 'RETRYING', 'REQUESTED'] }) status!: string;
   @ApiProperty() attempt!: number;
   @ApiProperty() duration!: number;
   @ApiPropertyOptional() error?: string;
   @ApiProperty() at!: string;
 }
 
+@ApiExtraModels(AddressDto)
 export class SagaResponse {
   @ApiProperty({ format: 'uuid' }) saga_id!: string;
   @ApiProperty() customer_id!: number;
@@ -100,6 +115,10 @@ export class SagaResponse {
   @ApiProperty({ type: Number, nullable: true }) payment_id!: number | null;
   @ApiProperty({ type: String, nullable: true }) failure_reason!: string | null;
   @ApiProperty({ type: [SagaHistoryEntry] }) history!: SagaHistoryEntry[];
+  @ApiProperty({ type: [StockLine], description: 'The order as requested' }) products!: StockLine[];
+  @ApiOrderAddress() shipping_address!: OrderAddress;
+  @ApiOrderAddress() billing_address!: OrderAddress;
+  @ApiProperty({ enum: PAYMENT_METHODS }) payment_method!: PaymentMethod;
 }
 
 export class SagaSummary {

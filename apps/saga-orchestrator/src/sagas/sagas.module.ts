@@ -6,12 +6,13 @@ import { SagaRunner } from '../engine/saga-runner';
 import { SagaSteps } from '../engine/saga-steps';
 import { SagaWorker } from '../engine/saga-worker';
 import { OrderProcessingController } from './order-processing.controller';
+import { OrdersController } from './orders.controller';
 import { SagasController } from './sagas.controller';
 import { SagasRepository } from './sagas.repository';
 import { SagasService } from './sagas.service';
 
 @Module({
-  controllers: [OrderProcessingController, SagasController],
+  controllers: [OrderProcessingController, OrdersController, SagasController],
   providers: [
     ...sagaMetricProviders,
     SagaMetrics,
@@ -23,6 +24,6 @@ import { SagasService } from './sagas.service';
     SagasRepository,
     SagasService,
   ],
-  exports: [SagaWorker],
+  exports: [SagaWorker, Participants],
 })
 export class SagasModule {}

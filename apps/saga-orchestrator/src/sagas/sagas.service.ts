@@ -1,6 +1,6 @@
 import { RequestValidationException } from '@app/bootstrap';
 import { ServiceConfig } from '@app/config';
-import { Page, TERMINAL_SAGA_STATUSES, pageOf } from '@app/contracts';
+import { Page, TERMINAL_SAGA_STATUSES, orderAddressOf, pageOf } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { SagaEndings } from '../engine/saga-endings';
@@ -9,7 +9,7 @@ import { SagaWorker } from '../engine/saga-worker';
 import { SagaErrorCode, SagaException } from '../saga.exception';
 import { SagaOrchestratorEnvironment } from '../saga-orchestrator.environment';
 import { OrderRequest, Saga, SagaLogEntry } from './saga.entity';
-import { SagaAccepted, SagaQuery, SagaResponse, SagaSummary, StartOrderProcessingDto } from './sagas.dto';
+import { PlaceOrderDto, SagaAccepted, SagaQuery, SagaResponse, SagaSummary, StartOrderProcessingDto } from './sagas.dto';
 import { SagasRepository } from './sagas.repository';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
@@ -27,6 +27,12 @@ export class SagasService {
     private readonly config: ServiceConfig<SagaOrchestratorEnvironment>,
   ) {}
 
+  /** POST /api/v1/orders: the same saga as order-processing, the customer named in the body. */
+  place(dto: PlaceOrderDto, idempotencyKey?: string, correlationId?: string): Promise<SagaAccepted> {
+    const { customer_id, ...order } = dto;
+    return this.start(customer_id, order, idempotencyKey, correlationId);
+  }
+
   /** Records the saga (PENDING) and starts driving it; a repeated Idempotency-Key returns the first saga. */
   async start(
     customerId: number,
@@ -39,7 +45,13 @@ export class SagasService {
         { field: 'Idempotency-Key', problems: ['Idempotency-Key must be 1 to 200 visible ASCII characters'] },
       ]);
     }
-    const request = JSON.parse(JSON.stringify(dto)) as OrderRequest;
+    // Plain JSON, as stored: a string address is the string the customer sent.
+    const request: OrderRequest = {
+      products: dto.products.map(({ product_id, quantity }) => ({ product_id, quantity })),
+      shipping_address: orderAddressOf(dto.shipping_address),
+      billing_address: orderAddressOf(dto.billing_address),
+      payment_method: dto.payment_method,
+    };
     const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
     const drivesHere = this.worker.hasCapacity;
     const now = Date.now();
@@ -178,6 +190,10 @@ export class SagasService {
         ...(entry.error && { error: entry.error }),
         at: entry.at.toISOString(),
       })),
+      products: saga.request.products,
+      shipping_address: saga.request.shipping_address,
+      billing_address: saga.request.billing_address,
+      payment_method: saga.request.payment_method,
     };
   }
 }
