@@ -5,7 +5,7 @@
 // Needs the ports of `npm start` free (3001-3005, 4001-4005, 8000, 8100). The clone's npm ci uses npm's cache, as a
 // user's second project would; the figure without it depends on the network, not on this project.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -49,6 +49,7 @@ async function timedStart(dir) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'start-bench-'));
+chmodSync(dir, 0o755); // as root, PostgreSQL runs as user postgres, which must reach the data folder
 try {
   const m = await machine();
   const commit = execFileSync('git', ['rev-parse', values.ref], { cwd: repo, encoding: 'utf8' }).trim();
