@@ -2,9 +2,12 @@
 // process, so that npm's signals (Ctrl-C, SIGTERM) reach the supervisor itself and not a shell in between.
 import { createRequire } from 'node:module';
 import { build } from './build.mjs';
+import { buildConsole } from './console-build.mjs';
 
+const starting = process.argv[2] === 'start';
 try {
-  await build({ quiet: process.argv[2] !== 'start' });
+  await build({ quiet: !starting });
+  if (starting) await buildConsole({ quiet: true });
 } catch (error) {
   console.error(`[build] ${error.message ?? error}`);
   process.exit(1);

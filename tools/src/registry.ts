@@ -33,3 +33,6 @@ export function entryOf(service: ServiceName): string {
 }
 
 export const GATEWAY_ENTRY = 'dist/apps/gateway/src/main.js';
+
+/** Serves the console that tools/console-build.mjs built into dist/console. */
+export const CONSOLE_SERVER_ENTRY = 'dist/tools/src/console-server.js';

@@ -3,11 +3,11 @@ import { SERVICES } from '@app/contracts';
 import { ServiceDefinition } from '@app/bootstrap';
 import { prepareDatabase, RunningPostgres, runMigrations, startEmbeddedPostgres, withDataSource } from '@app/persistence';
 import { Expose } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { entryOf, GATEWAY_ENTRY } from './registry';
+import { CONSOLE_SERVER_ENTRY, entryOf, GATEWAY_ENTRY } from './registry';
 import { LogFile } from './supervisor/log-file';
 import { acquireStartLock } from './supervisor/start-lock';
 import { CrashLoopError, ProcessSpec, Supervisor } from './supervisor/supervisor';
@@ -27,6 +27,12 @@ export class StartEnvironment extends ServiceEnvironment {
   @Expose() @IsString() KONG_CONFIG: string = 'kong/kong.yml';
   @Expose() @IsInt() @Min(1) @Max(65535) GATEWAY_PORT: number = 8000;
   @Expose() @IsInt() @Min(1) @Max(65535) GATEWAY_STATUS_PORT: number = 8100;
+  /** The web console (the seed's web-interface port). */
+  @Expose() @IsInt() @Min(1) @Max(65535) CONSOLE_PORT: number = 8080;
+  /** What the console's pages call; unset: the gateway's port on the host that served the page. */
+  @Expose() @IsOptional() @IsString() CONSOLE_GATEWAY_URL?: string;
+  /** ISO 4217 code the console shows money in. */
+  @Expose() @Matches(/^[A-Z]{3}$/) CONSOLE_CURRENCY: string = 'EUR';
 }
 
 /**
@@ -164,6 +170,14 @@ export async function startSystem(definitions: ServiceDefinition[], instancesFla
     healthUrl: `http://127.0.0.1:${env.GATEWAY_STATUS_PORT}/status/ready`,
     log: logOf('gateway'),
   });
+  specs.push({
+    name: 'console',
+    command: process.execPath,
+    args: [CONSOLE_SERVER_ENTRY],
+    env: { ...processEnv, CONSOLE_PORT: String(env.CONSOLE_PORT), CONSOLE_CURRENCY: env.CONSOLE_CURRENCY },
+    healthUrl: `http://127.0.0.1:${env.CONSOLE_PORT}/health`,
+    log: logOf('console'),
+  });
 
   const launched = Date.now();
   try {
@@ -188,6 +202,7 @@ async function reportCrashLoop(error: CrashLoopError, logDir: string, say: (line
 function summary(env: StartEnvironment, instances: number, logDir: string | undefined): string {
   const key = 'admin-key-12345';
   const rows: Array<[string, string]> = [
+    ['web console', `http://localhost:${env.CONSOLE_PORT}   (sign in with ${key})`],
     ['gateway', `http://localhost:${env.GATEWAY_PORT}/api/v1   (header X-API-Key: ${key})`],
     ['gateway metrics', `http://localhost:${env.GATEWAY_STATUS_PORT}/metrics`],
     [

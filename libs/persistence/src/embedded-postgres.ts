@@ -119,10 +119,13 @@ async function stopLeftoverServer(databaseDir: string, log: (message: string) =>
 /** Stops the server process: fast shutdown, then immediate, then SIGKILL, as `RunningPostgres.stop` says. */
 async function stopServer(server: { stop(): Promise<void> }, timeoutMs?: number): Promise<void> {
   const child = (server as unknown as { process?: ChildProcess }).process;
+  // Gone already (Ctrl-C reaches the whole process group, PostgreSQL too): the package's stop() would wait for an
+  // exit event that has passed.
+  if (child && (child.exitCode !== null || child.signalCode !== null)) return;
   const stopped = server.stop();
   if (timeoutMs === undefined || !child?.pid) return stopped;
   const pid = child.pid;
-  if (await waitForExit(pid, timeoutMs)) return stopped;
+  if (await waitForExit(pid, timeoutMs)) return;
   child.kill('SIGQUIT');
   if (!(await waitForExit(pid, 2_000))) child.kill('SIGKILL');
   await waitForExit(pid, 2_000);
