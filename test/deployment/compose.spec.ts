@@ -53,6 +53,15 @@ describe('docker-compose.yml', () => {
     expect(kongService.environment?.KONG_DATABASE).toBe('off');
   });
 
+  it('serves the web console on 8080 from its own image, built from the same sources', () => {
+    const consoleService = compose.services.console as ComposeService & { build: { dockerfile: string }; ports: string[] };
+    expect(consoleService.ports).toEqual(['8080:8080']);
+    const dockerfile = readFileSync(join(root, consoleService.build.dockerfile), 'utf8');
+    expect(dockerfile).toMatch(/node tools\/console-build\.mjs --force --check/);
+    expect(dockerfile).toMatch(/^CMD \["node", "console-server\.js"\]$/m);
+    expect(dockerfile).toMatch(/^HEALTHCHECK /m);
+  });
+
   const dockerCompose = spawnSync('docker-compose', ['version'], { encoding: 'utf8' });
   (dockerCompose.status === 0 ? it : it.skip)(
     'passes `docker-compose config` (skipped where docker-compose is not installed)',
