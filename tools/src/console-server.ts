@@ -1,6 +1,7 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,14 +42,28 @@ export function serveConsole(options: ConsoleServerOptions): Promise<Server> {
     ...(options.gatewayUrl && { gatewayUrl: options.gatewayUrl }),
     ...(options.currency && { currency: options.currency }),
   })};\n`;
-  const send = (response: ServerResponse, path: string, cache: string) => {
-    response.writeHead(200, {
-      'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
-      'content-length': statSync(path).size,
-      'cache-control': cache,
-      ...SECURITY_HEADERS,
-    });
-    createReadStream(path).pipe(response);
+  // Text files gzipped once per version of the file (the app is a few hundred KB: memory is no concern).
+  const gzipped = new Map<string, { mtimeMs: number; body: Buffer }>();
+  const gzipOf = (path: string, mtimeMs: number) => {
+    const cached = gzipped.get(path);
+    if (cached?.mtimeMs === mtimeMs) return cached.body;
+    const body = gzipSync(readFileSync(path));
+    gzipped.set(path, { mtimeMs, body });
+    return body;
+  };
+  const send = (request: IncomingMessage, response: ServerResponse, path: string, cache: string) => {
+    const stat = statSync(path);
+    const type = TYPES[extname(path)] ?? 'application/octet-stream';
+    const headers = { 'content-type': type, 'cache-control': cache, vary: 'accept-encoding', ...SECURITY_HEADERS };
+    if (/^text\/|svg|json/.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding']))) {
+      const body = gzipOf(path, stat.mtimeMs);
+      response.writeHead(200, { ...headers, 'content-encoding': 'gzip', 'content-length': body.length });
+      response.end(request.method === 'HEAD' ? undefined : body);
+      return;
+    }
+    response.writeHead(200, { ...headers, 'content-length': stat.size });
+    if (request.method === 'HEAD') response.end();
+    else createReadStream(path).pipe(response);
   };
   const handle = (request: IncomingMessage, response: ServerResponse) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://console').pathname);
@@ -61,9 +76,10 @@ export function serveConsole(options: ConsoleServerOptions): Promise<Server> {
     } else {
       const file = join(root, normalize(pathname));
       const isFile = file.startsWith(root + '/') && existsSync(file) && statSync(file).isFile();
-      if (isFile) send(response, file, pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      if (isFile)
+        send(request, response, file, pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
       else if (extname(pathname)) response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-      else send(response, join(root, 'index.html'), 'no-cache');
+      else send(request, response, join(root, 'index.html'), 'no-cache');
     }
   };
   return new Promise((resolveServer, reject) => {

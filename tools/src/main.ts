@@ -4,12 +4,20 @@ import { embeddedServerUrl, prepareDatabase, runMigrations, withDataSource } fro
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
-import { rebuildReadModel } from '../../apps/reporting/src/read-model/rebuild';
-import { reportingService } from '../../apps/reporting/src/reporting.service';
-import { checkMigrations, generateMigration, migrate, seed } from './migrations';
-import { definitionOf, selected, SERVICE_DEFINITIONS } from './registry';
 import { followLogs } from './logs';
-import { logDirOf, startSystem, StartEnvironment } from './start-system';
+import { logDirOf, StartEnvironment } from './start-environment';
+
+// The services' code is loaded only by the commands that need it: `logs` or `db:wipe` work while a service's
+// source does not compile.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const services = async (): Promise<typeof import('./registry')> => require('./registry');
+const migrations = async (): Promise<typeof import('./migrations')> => require('./migrations');
+const system = (): typeof import('./start-system') => require('./start-system');
+const reporting = () => ({
+  ...(require('../../apps/reporting/src/read-model/rebuild') as typeof import('../../apps/reporting/src/read-model/rebuild')),
+  ...(require('../../apps/reporting/src/reporting.service') as typeof import('../../apps/reporting/src/reporting.service')),
+});
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const USAGE = `usage: npm run <command> (node tools/run.mjs <command>)
   start [--instances N]                  the whole system on its embedded defaults
@@ -36,6 +44,7 @@ async function wipeEmbeddedDatabase(): Promise<void> {
 
 /** `reporting:rebuild`: the read model from reporting's own event log, whether the service runs or not. */
 async function rebuildReporting(): Promise<void> {
+  const { rebuildReadModel, reportingService } = reporting();
   const config = loadServiceConfig(reportingService.service, reportingService.environment);
   const database = await prepareDatabase(config.database);
   try {
@@ -57,21 +66,22 @@ async function main(argv: string[]): Promise<number> {
       if (instances !== undefined && !(Number.isInteger(instances) && instances >= 1 && instances <= 5)) {
         throw new Error('--instances must be 1 to 5');
       }
-      await startSystem(SERVICE_DEFINITIONS, instances);
+      const { startSystem } = system();
+      await startSystem((await services()).SERVICE_DEFINITIONS, instances);
       return -1; // keeps running
     }
     case 'migrate':
-      await migrate(selected(args));
+      await (await migrations()).migrate((await services()).selected(args));
       return 0;
     case 'seed':
-      await seed(selected(args));
+      await (await migrations()).seed((await services()).selected(args));
       return 0;
     case 'migration:check':
-      return (await checkMigrations(selected(args))) ? 0 : 1;
+      return (await (await migrations()).checkMigrations((await services()).selected(args))) ? 0 : 1;
     case 'migration:generate': {
       const [service, name] = args;
       if (!service || !name) throw new Error(USAGE);
-      const path = await generateMigration(definitionOf(service), name);
+      const path = await (await migrations()).generateMigration((await services()).definitionOf(service), name);
       console.log(path ? `wrote ${path}` : 'no changes: the migrations already match the entities');
       return 0;
     }

@@ -1,39 +1,20 @@
-import { loadConfig, loadServiceConfig, ServiceEnvironment } from '@app/config';
+import { loadConfig, loadServiceConfig } from '@app/config';
 import { SERVICES } from '@app/contracts';
 import { ServiceDefinition } from '@app/bootstrap';
 import { prepareDatabase, RunningPostgres, runMigrations, startEmbeddedPostgres, withDataSource } from '@app/persistence';
-import { Expose } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { CONSOLE_SERVER_ENTRY, entryOf, GATEWAY_ENTRY } from './registry';
 import { LogFile } from './supervisor/log-file';
 import { acquireStartLock } from './supervisor/start-lock';
+import { logDirOf, StartEnvironment } from './start-environment';
 import { CrashLoopError, ProcessSpec, Supervisor } from './supervisor/supervisor';
 
 /** Instance `n` of a service listens `n * 100` ports above its default. */
 const INSTANCE_PORT_STEP = 100;
 /** Ctrl-C ends everything within this, whatever the processes do (SIGKILL at the end). */
 const STOP_DEADLINE_MS = 14_000;
-
-/** What `npm start` reads from its environment, on top of what every service reads. */
-export class StartEnvironment extends ServiceEnvironment {
-  @Expose() @IsInt() @Min(1) @Max(5) INSTANCES: number = 1;
-  /** Where each process's JSON log goes (default: `logs` beside the embedded database's folder, `.data/logs`). */
-  @Expose() @IsOptional() @IsString() LOG_DIR?: string;
-  /** `1`: the services' logs in this terminal, as before they went to files. */
-  @Expose() @IsIn(['0', '1', 'true', 'false']) LOG_TO_CONSOLE: string = '0';
-  @Expose() @IsString() KONG_CONFIG: string = 'kong/kong.yml';
-  @Expose() @IsInt() @Min(1) @Max(65535) GATEWAY_PORT: number = 8000;
-  @Expose() @IsInt() @Min(1) @Max(65535) GATEWAY_STATUS_PORT: number = 8100;
-  /** The web console (the seed's web-interface port). */
-  @Expose() @IsInt() @Min(1) @Max(65535) CONSOLE_PORT: number = 8080;
-  /** What the console's pages call; unset: the gateway's port on the host that served the page. */
-  @Expose() @IsOptional() @IsString() CONSOLE_GATEWAY_URL?: string;
-  /** ISO 4217 code the console shows money in. */
-  @Expose() @Matches(/^[A-Z]{3}$/) CONSOLE_CURRENCY: string = 'EUR';
-}
 
 /**
  * The one local override of kong.yml: each upstream's targets become the local instances of the
@@ -61,11 +42,6 @@ async function prepareServiceDatabases(definitions: ServiceDefinition[], serverU
       if (config.wantsDemoData(embedded) && seed) await withDataSource(definition.database, database.url, seed);
     }),
   );
-}
-
-/** LOG_DIR, by default `logs` beside the embedded database's folder (`.data/logs`). */
-export function logDirOf(env: StartEnvironment): string {
-  return resolve(env.LOG_DIR ?? join(dirname(resolve(env.EMBEDDED_PG_DIR)), 'logs'));
 }
 
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;

@@ -34,10 +34,12 @@ describe(serveConsole.name, () => {
     expect(await response.text()).toContain('<title>console</title>');
   });
 
-  it('caches hashed assets for good', async () => {
-    const response = await fetch(`${base}/assets/index-abc123.js`);
+  it('caches hashed assets for good, and sends them gzipped to a browser that takes it', async () => {
+    const response = await fetch(`${base}/assets/index-abc123.js`, { headers: { 'accept-encoding': 'gzip' } });
     expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect(await response.text()).toBe('console.log(1)'); // fetch decodes it
   });
 
   it('writes config.js from its settings', async () => {

@@ -1,4 +1,5 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import { reportOutcome } from '../app/gateway-status';
 import { session } from '../auth/session';
 import { gatewayUrl } from './config';
 import { ApiError, apiErrorFrom, networkError } from './errors';
@@ -51,20 +52,23 @@ interface FetchResult<T> {
 
 /**
  * The data of a successful answer, or an ApiError saying what went wrong. A 401 signs the user out, which brings
- * the sign-in page back.
+ * the sign-in page back. Every attempt, retries included, tells the "system down" banner whether the system answered.
  */
 export async function unwrap<T>(call: Promise<FetchResult<T>>): Promise<T> {
   let result: FetchResult<T>;
   try {
     result = await call;
   } catch (cause) {
-    if (cause instanceof ApiError) throw cause;
-    throw networkError(cause);
+    const error = cause instanceof ApiError ? cause : networkError(cause);
+    reportOutcome(error);
+    throw error;
   }
   if (!result.response.ok) {
     const error = apiErrorFrom(result.response.status, result.error, result.response.headers);
+    reportOutcome(error);
     if (error.kind === 'unauthorized') session.signOut();
     throw error;
   }
+  reportOutcome(null);
   return result.data as T;
 }

@@ -2,8 +2,8 @@ import { useSyncExternalStore } from 'react';
 import { ApiError } from '../api/errors';
 
 /**
- * Whether the last call found the gateway or a service down (no answer, 502, 503, 504), set by the query client
- * on every answer, so that one banner says so however many screens' queries failed.
+ * Whether the last call found the gateway or a service down (no answer, 502, 503, 504), set by `unwrap` on every
+ * attempt, so that one banner says so at once, however many queries failed, and goes once the system answers.
  */
 let down: string | null = null;
 const listeners = new Set<() => void>();

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { CONSOLE_URL, GATEWAY_URL, assertAccessible, gateway, openConsole, screenshot, signIn } from './browser.mjs';
+
+// The development consumer with the smaller limit (500 a minute): no other test signs in with it.
+const FRONTEND_KEY = 'frontend-key-67890';
+
+describe('errors a person can act on', () => {
+  let browser;
+  before(async () => (browser = await openConsole()));
+  after(() => browser.close());
+
+  it('says when the gateway does not answer, and recovers by itself when it does', async () => {
+    const { page } = browser;
+    await signIn(page);
+    await page.getByRole('navigation').getByRole('link', { name: 'Overview' }).waitFor();
+    // As the browser sees a gateway that is down: every call to it refused.
+    await page.route(`${GATEWAY_URL}/**`, (route) => route.abort('connectionrefused'));
+    await page.reload();
+
+    const banner = page.getByRole('alert').filter({ hasText: 'The gateway or a service is not answering' }).first();
+    await banner.waitFor();
+    await screenshot(page, 'error-gateway-down');
+    await assertAccessible(page, 'the gateway-down banner');
+
+    await page.unroute(`${GATEWAY_URL}/**`);
+    await banner.waitFor({ state: 'detached', timeout: 20_000 });
+    browser.assertNoConsoleErrors();
+  });
+
+  it('says how long to wait when the rate limit is reached (429 with Retry-After)', async () => {
+    const { page } = browser;
+    await page.goto(`${CONSOLE_URL}/sign-in`);
+    await signIn(page, FRONTEND_KEY);
+    await page.getByRole('navigation').getByRole('link', { name: 'Overview' }).waitFor();
+
+    // Use up the rest of this minute's allowance.
+    let limited;
+    for (let call = 0; call < 600 && !limited; call++) {
+      const answer = await gateway('/api/v1/stores?limit=1', { key: FRONTEND_KEY });
+      if (answer.status === 429) limited = answer;
+    }
+    assert.ok(limited, 'the gateway never answered 429');
+    assert.match(limited.headers.get('retry-after') ?? '', /^\d+$/);
+
+    await page.reload();
+    const alert = page
+      .getByRole('alert')
+      .filter({ hasText: /Rate limited: too many requests\. Retry in \d+ s\./ })
+      .first();
+    await alert.waitFor();
+    await screenshot(page, 'error-rate-limited');
+    browser.assertNoConsoleErrors();
+  });
+});
