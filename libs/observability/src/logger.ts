@@ -79,7 +79,11 @@ export function loggerModule(config: ServiceConfig, destination?: DestinationStr
       }),
       res: (response: { statusCode: number }) => ({ status_code: response.statusCode }),
     },
-    autoLogging: { ignore: (request: IncomingMessage) => QUIET_ROUTES.includes((request.url ?? '').split('?')[0]) },
+    // originalUrl: under Fastify the middleware sees `url` relative to where it is mounted ('/' for /health).
+    autoLogging: {
+      ignore: (request: IncomingMessage & { originalUrl?: string }) =>
+        QUIET_ROUTES.includes((request.originalUrl ?? request.url ?? '').split('?')[0]),
+    },
   };
   const pretty = destination ? undefined : prettyTransport(config);
   // Writing to stdout synchronously cost a fifth of a busy service's CPU (profiled under load): lines are
