@@ -145,7 +145,7 @@ for port in 3001 3002 3003 3004 3005 8000 8100; do
   ! curl -fs "localhost:$port/health" >/dev/null 2>&1 || fail "port $port still answers after Ctrl-C"
 done
 ! pgrep -f "$data_dir/postgres" >/dev/null || fail "embedded PostgreSQL still running after Ctrl-C"
-! pgrep -f "node .*dist/apps/" >/dev/null || fail "a service is still running after Ctrl-C: $(pgrep -af 'node .*dist/apps/')"
+! pgrep -f "node .*dist/(apps|tools)/" >/dev/null || fail "a service is still running after Ctrl-C: $(pgrep -af "node .*dist/(apps|tools)/")"
 
 # A service that cannot start (its port is taken) is not restarted for ever: npm start stops everything and says
 # which one and why.
@@ -157,6 +157,6 @@ kill "$squatter"
 squatter=
 grep -q 'retail failed to start 3 times in a row' "$data_dir/crash-loop.log" || fail "crash loop not reported: $(tail -20 "$data_dir/crash-loop.log")"
 grep -q 'EADDRINUSE' "$data_dir/crash-loop.log" || fail "crash loop without its reason: $(tail -20 "$data_dir/crash-loop.log")"
-! pgrep -f "node .*dist/apps/" >/dev/null || fail "a service is still running after the crash loop"
+! pgrep -f "node .*dist/(apps|tools)/" >/dev/null || fail "a service is still running after the crash loop"
 ! pgrep -f "$data_dir/postgres" >/dev/null || fail "embedded PostgreSQL still running after the crash loop"
 echo "smoke: npm start serves the demo data, a sale reaches inventory, the gateway serves the seed's examples, bad input is a 400, a killed service comes back, a second start is refused, Ctrl-C stops everything; a bad setting stops a service; a crash loop stops the system"
