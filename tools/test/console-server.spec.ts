@@ -44,7 +44,9 @@ describe(serveConsole.name, () => {
 
   it('writes config.js from its settings', async () => {
     const response = await fetch(`${base}/config.js`);
-    expect(await response.text()).toBe('window.__CONSOLE_CONFIG__ = {"gatewayUrl":"https://api.example.test","currency":"CHF"};\n');
+    expect(await response.text()).toBe(
+      'window.__CONSOLE_CONFIG__ = {"gatewayUrl":"https://api.example.test","currency":"CHF"};\n',
+    );
   });
 
   it('answers 404 for a missing file, and never serves outside its folder', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CONSOLE_URL, GATEWAY_URL, assertAccessible, gateway, openConsole, screenshot, signIn } from './browser.mjs';
+import { GATEWAY_URL, assertAccessible, gateway, openConsole, screenshot, signIn } from './browser.mjs';
 
 // The development consumer with the smaller limit (500 a minute): no other test signs in with it.
 const FRONTEND_KEY = 'frontend-key-67890';
@@ -30,7 +30,8 @@ describe('errors a person can act on', () => {
 
   it('says how long to wait when the rate limit is reached (429 with Retry-After)', async () => {
     const { page } = browser;
-    await page.goto(`${CONSOLE_URL}/sign-in`);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/sign-in/);
     await signIn(page, FRONTEND_KEY);
     await page.getByRole('navigation').getByRole('link', { name: 'Overview' }).waitFor();
 

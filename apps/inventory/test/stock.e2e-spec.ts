@@ -85,6 +85,18 @@ describe('Stock API', () => {
       ]);
     });
 
+    it('filters by a list of products with product_ids', async () => {
+      const response = await request(t.http).get(`/api/v1/stock?product_ids=${p[1]},${p[0]},${p[5]}`).expect(200);
+      expect(response.body.total).toBe(3);
+      expect(pairsOf(response.body)).toEqual([
+        [p[0], warehouse],
+        [p[0], store],
+        [p[1], warehouse],
+      ]);
+      const one = await request(t.http).get(`/api/v1/stock?product_ids=${p[1]}&location_id=${warehouse}`).expect(200);
+      expect(pairsOf(one.body)).toEqual([[p[1], warehouse]]);
+    });
+
     it('filters by location', async () => {
       const response = await request(t.http).get(`/api/v1/stock?location_id=${warehouse}`).expect(200);
       expect(response.body.total).toBe(2);
@@ -123,6 +135,10 @@ describe('Stock API', () => {
       ['product_id=0', 'product_id'],
       ['location_id=-1', 'location_id'],
       ['location_id=1.5', 'location_id'],
+      ['product_ids=1,abc', 'product_ids'],
+      ['product_ids=', 'product_ids'],
+      ['product_ids=1,0', 'product_ids'],
+      [`product_ids=${Array.from({ length: 101 }, (_, i) => i + 1).join(',')}`, 'product_ids'],
       ['low_stock=maybe', 'low_stock'],
       ['low_stock=1', 'low_stock'],
       ['limit=0', 'limit'],

@@ -1,10 +1,11 @@
-import { Alert, AppShell, Burger, Button, Group, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
+import { Alert, Anchor, AppShell, Burger, Button, Group, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { session } from '../auth/session';
 import { LANGUAGES, type Language, setLanguage } from '../i18n';
 import { useGatewayDown } from './gateway-status';
+import './shell.css';
 
 const NAVIGATION = [
   { to: '/', key: 'overview' },
@@ -24,6 +25,10 @@ export function Shell() {
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>
+        {/* For keyboard users: past the navigation in one step (visible when focused). */}
+        <Anchor href="#main" className="skip-link">
+          {t('skipToContent')}
+        </Anchor>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Menu" />
@@ -57,7 +62,7 @@ export function Shell() {
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="main" tabIndex={-1}>
         {down && (
           <Alert color="red" mb="md" role="alert" title={t('errors.unavailable')}>
             <Text size="sm">{down}</Text>

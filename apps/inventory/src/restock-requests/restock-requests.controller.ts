@@ -2,6 +2,7 @@ import { ErrorResponse, IdParam } from '@app/contracts';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiCreatedResponse,
   ApiConflictResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -30,12 +31,14 @@ export class RestockRequestsController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: RestockRequestResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
   get(@Param() { id }: IdParam): Promise<RestockRequestResponse> {
     return this.requests.get(id);
   }
 
   @Post()
+  @ApiCreatedResponse({ type: RestockRequestResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
   @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'The location is not a store' })
   create(@Body() dto: CreateRestockRequestDto): Promise<RestockRequestResponse> {
@@ -44,6 +47,7 @@ export class RestockRequestsController {
 
   @Post(':id/approve')
   @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: RestockRequestResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'Not pending, or not enough stock at the warehouse' })
   approve(@Param() { id }: IdParam, @Body() dto: DecideRestockRequestDto): Promise<RestockRequestResponse> {
@@ -52,6 +56,7 @@ export class RestockRequestsController {
 
   @Post(':id/reject')
   @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: RestockRequestResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'Not pending' })
   reject(@Param() { id }: IdParam, @Body() dto: DecideRestockRequestDto): Promise<RestockRequestResponse> {

@@ -24,12 +24,14 @@ export class StockController {
   }
 
   @Get(':product_id')
+  @ApiOkResponse({ type: ProductStockResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
   forProduct(@Param() { product_id }: ProductIdParam): Promise<ProductStockResponse> {
     return this.stock.forProduct(product_id);
   }
 
   @Put(':product_id')
+  @ApiOkResponse({ type: StockLevelResponse })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'Unknown product or location' })
   @ApiConflictResponse({ type: ErrorResponse, description: 'On hand would go below the reserved units' })
   update(@Param() { product_id }: ProductIdParam, @Body() dto: UpdateStockDto): Promise<StockLevelResponse> {

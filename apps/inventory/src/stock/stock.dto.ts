@@ -1,12 +1,31 @@
 import { IsOptionalField, MAX_ID, PageMeta, PageQuery, ToInteger } from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 const MAX_UNITS = 10_000_000;
 
 export class StockQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @ToInteger() @IsInt() @Min(1) @Max(MAX_ID) product_id?: number;
+  @ApiPropertyOptional({
+    type: String,
+    description: 'Levels of these products only: ids separated by commas (at most 100), e.g. a page of products',
+    example: '1,2,3',
+  })
+  @IsOptional()
+  // "1,2,3" becomes [1, 2, 3]; anything that is not a plain integer is kept as text, so @IsInt refuses it naming the field.
+  @Transform(({ value }) =>
+    typeof value === 'string'
+      ? value.split(',').map((part) => (/^\d{1,16}$/.test(part.trim()) ? Number(part.trim()) : part))
+      : value,
+  )
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(MAX_ID, { each: true })
+  product_ids?: number[];
   @ApiPropertyOptional() @IsOptional() @ToInteger() @IsInt() @Min(1) @Max(MAX_ID) location_id?: number;
   @ApiPropertyOptional({ description: 'Only levels at or below their reorder level' })
   @IsOptional()

@@ -6,6 +6,7 @@ import { StockLevel } from './stock-level.entity';
 
 export interface StockFilter {
   productId?: number;
+  productIds?: number[];
   locationId?: number;
   lowOnly?: boolean;
   limit: number;
@@ -33,6 +34,7 @@ export class StockRepository {
       .take(filter.limit)
       .skip(filter.offset);
     if (filter.productId !== undefined) query.andWhere('stock.productId = :productId', { productId: filter.productId });
+    if (filter.productIds !== undefined) query.andWhere('stock.productId = ANY(:productIds)', { productIds: filter.productIds });
     if (filter.locationId !== undefined) query.andWhere('stock.locationId = :locationId', { locationId: filter.locationId });
     if (filter.lowOnly) query.andWhere('stock.onHand - stock.reserved <= stock.reorderLevel');
     return query.getManyAndCount();

@@ -24,6 +24,7 @@ export class StockService {
   async list(query: StockQuery): Promise<Page<StockLevelResponse>> {
     const [rows, total] = await this.stock.findPage({
       productId: query.product_id,
+      productIds: query.product_ids,
       locationId: query.location_id,
       lowOnly: query.low_stock,
       limit: query.limit,

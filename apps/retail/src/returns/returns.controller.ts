@@ -1,6 +1,6 @@
 import { ErrorResponse, IdParam } from '@app/contracts';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CreateReturnDto, ReturnPage, ReturnQuery, ReturnResponse } from './returns.dto';
 import { ReturnsService } from './returns.service';
 
@@ -20,12 +20,14 @@ export class ReturnsController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: ReturnResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
   get(@Param() { id }: IdParam): Promise<ReturnResponse> {
     return this.returns.get(id);
   }
 
   @Post()
+  @ApiCreatedResponse({ type: ReturnResponse })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'Unknown sale' })
   create(@Body() dto: CreateReturnDto): Promise<ReturnResponse> {
     return this.returns.create(dto);

@@ -2,6 +2,7 @@ import { ErrorResponse, IdParam } from '@app/contracts';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
@@ -23,12 +24,14 @@ export class SalesController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: SaleDetailResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
   get(@Param() { id }: IdParam): Promise<SaleDetailResponse> {
     return this.sales.get(id);
   }
 
   @Post()
+  @ApiCreatedResponse({ type: SaleResponse })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'Unknown store or cash register' })
   @ApiUnprocessableEntityResponse({
     type: ErrorResponse,

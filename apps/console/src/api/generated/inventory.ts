@@ -474,6 +474,13 @@ export interface components {
             offset: number;
             data: components["schemas"]["StockLevelResponse"][];
         };
+        ProductStockResponse: {
+            product_id: number;
+            on_hand: number;
+            reserved: number;
+            available: number;
+            locations: components["schemas"]["StockLevelResponse"][];
+        };
         UpdateStockDto: {
             /**
              * @description The central warehouse when omitted
@@ -1216,6 +1223,8 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 product_id?: number;
+                /** @description Levels of these products only: ids separated by commas (at most 100), e.g. a page of products */
+                product_ids?: string;
                 location_id?: number;
                 /** @description Only levels at or below their reorder level */
                 low_stock?: boolean;
@@ -1286,6 +1295,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductStockResponse"];
+                };
+            };
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1319,6 +1336,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockLevelResponse"];
+                };
+            };
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1393,6 +1418,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestockRequestResponse"];
+                };
+            };
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1431,6 +1464,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestockRequestResponse"];
+                };
+            };
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1464,6 +1505,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestockRequestResponse"];
+                };
+            };
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1506,6 +1555,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestockRequestResponse"];
+                };
+            };
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -300,19 +300,14 @@ export interface components {
             offset: number;
             data: components["schemas"]["SaleResponse"][];
         };
-        SaleLineDto: {
-            /** @example 1 */
+        SaleDetailLineResponse: {
             product_id: number;
-            /** @example 2 */
             quantity: number;
-        };
-        CreateSaleDto: {
-            /** @example 1 */
-            store_id: number;
-            /** @example 1 */
-            register_id: number;
-            /** @description Lines of the same product are merged */
-            lines: components["schemas"]["SaleLineDto"][];
+            /** @example 1.20 */
+            unit_price: string;
+            /** @example 2.40 */
+            line_total: string;
+            returned_quantity: number;
         };
         ReturnLineResponse: {
             product_id: number;
@@ -332,6 +327,30 @@ export interface components {
             total_refund: string;
             reason: string | null;
             returned_at: string;
+        };
+        SaleDetailResponse: {
+            id: number;
+            store_id: number;
+            register_id: number;
+            /** @example 2.40 */
+            total: string;
+            sold_at: string;
+            lines: components["schemas"]["SaleDetailLineResponse"][];
+            returns: components["schemas"]["ReturnResponse"][];
+        };
+        SaleLineDto: {
+            /** @example 1 */
+            product_id: number;
+            /** @example 2 */
+            quantity: number;
+        };
+        CreateSaleDto: {
+            /** @example 1 */
+            store_id: number;
+            /** @example 1 */
+            register_id: number;
+            /** @description Lines of the same product are merged */
+            lines: components["schemas"]["SaleLineDto"][];
         };
         ReturnPage: {
             total: number;
@@ -669,6 +688,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SaleResponse"];
+                };
+            };
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -708,6 +735,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SaleDetailResponse"];
+                };
+            };
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -772,6 +807,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnResponse"];
+                };
+            };
             /** @description Also: a product not in the sale, or more than can still be returned */
             400: {
                 headers: {
@@ -803,6 +846,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnResponse"];
+                };
+            };
             /** @description Also: a product not in the sale, or more than can still be returned */
             400: {
                 headers: {

@@ -53,4 +53,10 @@ export default {
     close: 'Close',
     exportCsv: 'Export CSV',
   },
+  notFound: {
+    title: 'Page not found',
+    text: 'This address leads nowhere in the console.',
+    home: 'Go to the overview',
+  },
+  skipToContent: 'Skip to content',
 } as const;

@@ -53,4 +53,10 @@ export default {
     close: 'Fermer',
     exportCsv: 'Exporter en CSV',
   },
+  notFound: {
+    title: 'Page introuvable',
+    text: 'Cette adresse ne mène nulle part dans la console.',
+    home: "Aller à la vue d'ensemble",
+  },
+  skipToContent: 'Aller au contenu',
 } as const;

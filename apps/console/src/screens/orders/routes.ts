@@ -1,12 +1,64 @@
-import { type AnyRoute, createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { appRoute } from '../../app/app-route';
+import { ORDER_STATUSES, type OrderStatus } from '../../api/hooks/orders';
+import { SAGA_STATUSES, type SagaStatus } from '../../api/hooks/sagas';
+
+export type OrderSearch = { status?: OrderStatus; customer?: number; offset?: number };
+export type SagaSearch = { status?: SagaStatus; offset?: number };
+export type CustomerSearch = { search?: string; offset?: number };
+export type NewOrderSearch = { customer?: number };
+
+const positive = (value: unknown) => {
+  const number = Number(value);
+  return Number.isInteger(number) && number > 0 ? number : undefined;
+};
+const oneOf = <T extends string>(values: readonly T[], value: unknown) => values.find((known) => known === value);
+
+export const validateOrderSearch = (search: Record<string, unknown>): OrderSearch => ({
+  status: oneOf(ORDER_STATUSES, search.status),
+  customer: positive(search.customer),
+  offset: positive(search.offset),
+});
+export const validateSagaSearch = (search: Record<string, unknown>): SagaSearch => ({
+  status: oneOf(SAGA_STATUSES, search.status),
+  offset: positive(search.offset),
+});
+export const validateCustomerSearch = (search: Record<string, unknown>): CustomerSearch => ({
+  search: typeof search.search === 'string' && search.search.trim() !== '' ? search.search.slice(0, 100) : undefined,
+  offset: positive(search.offset),
+});
 
 /** The Orders screen's routes (one URL per view, so that deep links and the back button work). */
-export function ordersRoutes(parent: AnyRoute) {
+export function ordersRoutes() {
   return [
     createRoute({
-      getParentRoute: () => parent,
+      getParentRoute: () => appRoute,
       path: '/orders',
-      component: lazyRouteComponent(() => import('./OrdersScreen'), 'OrdersScreen'),
+      validateSearch: validateOrderSearch,
+      component: lazyRouteComponent(() => import('./OrdersView'), 'OrdersView'),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/orders/sagas',
+      validateSearch: validateSagaSearch,
+      component: lazyRouteComponent(() => import('./SagasView'), 'SagasView'),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/orders/sagas/$sagaId',
+      component: lazyRouteComponent(() => import('./SagaTimelineView'), 'SagaTimelineView'),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/orders/customers',
+      validateSearch: validateCustomerSearch,
+      component: lazyRouteComponent(() => import('./CustomersView'), 'CustomersView'),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/orders/new',
+      validateSearch: (search: Record<string, unknown>): NewOrderSearch => ({ customer: positive(search.customer) }),
+      component: lazyRouteComponent(() => import('./NewOrderView'), 'NewOrderView'),
     }),
   ];
 }

@@ -1,12 +1,42 @@
-import { type AnyRoute, createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { appRoute } from '../../app/app-route';
 
-/** The Stock screen's routes (one URL per view, so that deep links and the back button work). */
-export function stockRoutes(parent: AnyRoute) {
+/** The matrix's filters and page, in the URL so that a link shows the same view. */
+export type StockSearch = { search?: string; low?: boolean; location?: number; offset?: number };
+export const RESTOCK_STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'ALL'] as const;
+export type RestockSearch = { status?: (typeof RESTOCK_STATUSES)[number]; offset?: number };
+
+const positive = (value: unknown) => {
+  const number = Number(value);
+  return Number.isInteger(number) && number > 0 ? number : undefined;
+};
+
+export const validateStockSearch = (search: Record<string, unknown>): StockSearch => ({
+  search: typeof search.search === 'string' && search.search.trim() !== '' ? search.search.slice(0, 100) : undefined,
+  low: search.low === true || search.low === 'true' ? true : undefined,
+  location: positive(search.location),
+  offset: positive(search.offset),
+});
+
+export const validateRestockSearch = (search: Record<string, unknown>): RestockSearch => ({
+  status: RESTOCK_STATUSES.find((status) => status === search.status),
+  offset: positive(search.offset),
+});
+
+/** The Stock screen's routes: the levels at /stock, the restock requests at /stock/restock. */
+export function stockRoutes() {
   return [
     createRoute({
-      getParentRoute: () => parent,
+      getParentRoute: () => appRoute,
       path: '/stock',
-      component: lazyRouteComponent(() => import('./StockScreen'), 'StockScreen'),
+      validateSearch: validateStockSearch,
+      component: lazyRouteComponent(() => import('./StockView'), 'StockView'),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/stock/restock',
+      validateSearch: validateRestockSearch,
+      component: lazyRouteComponent(() => import('./RestockView'), 'RestockView'),
     }),
   ];
 }

@@ -1,7 +1,0 @@
-import { useTranslation } from 'react-i18next';
-import { PageHeader } from '../../ui/PageHeader';
-
-export function CatalogueScreen() {
-  const { t } = useTranslation();
-  return <PageHeader title={t('nav.catalogue')} />;
-}
