@@ -239,6 +239,19 @@ describe('saga orchestrator API', () => {
       await request(t.http).get('/api/v1/sagas?status=DONE').expect(400);
     });
 
+    it('lists the sagas still running (ended=false) or the ended ones (ended=true)', async () => {
+      const { body } = await start(valid(), 779).expect(202);
+      await t.dataSource.query(`UPDATE sagas SET status = 'COMPENSATED' WHERE id = $1`, [body.saga_id]);
+      await start(valid(), 779).expect(202);
+
+      const running = await request(t.http).get('/api/v1/sagas?customer_id=779&ended=false').expect(200);
+      expect(running.body.data.map((saga: { status: string }) => saga.status)).toEqual(['PENDING']);
+      const ended = await request(t.http).get('/api/v1/sagas?customer_id=779&ended=true').expect(200);
+      expect(ended.body.data).toEqual([expect.objectContaining({ saga_id: body.saga_id, status: 'COMPENSATED' })]);
+      const refused = await request(t.http).get('/api/v1/sagas?ended=maybe').expect(400);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'ended' })]);
+    });
+
     it('refuses to retry a saga that has not failed', async () => {
       const { body } = await start(valid(), 888).expect(202);
       const response = await request(t.http).post(`/api/v1/sagas/${body.saga_id}/retry`).expect(409);

@@ -1,6 +1,7 @@
 export * from './address';
 export * from './ecommerce';
 export * from './errors';
+export * from './boolean-param';
 export * from './events';
 export * from './id-param';
 export * from './integer-param';

@@ -1,6 +1,5 @@
-import { IsMoney, IsNotBlank, IsOptionalField, MAX_ID, PageMeta, PageQuery, ToInteger } from '@app/contracts';
+import { IsMoney, IsNotBlank, IsOptionalField, MAX_ID, PageMeta, PageQuery, ToBoolean, ToInteger } from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
 export class CreateProductDto {
@@ -25,12 +24,10 @@ export class CreateProductDto {
 
 export class UpdateProductDto extends PartialType(CreateProductDto, { skipNullProperties: false }) {}
 
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-
 export class ProductQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @ToInteger() @IsInt() @Min(1) @Max(MAX_ID) category_id?: number;
   @ApiPropertyOptional() @IsOptional() @ToInteger() @IsInt() @Min(1) @Max(MAX_ID) supplier_id?: number;
-  @ApiPropertyOptional() @IsOptional() @Transform(toBoolean) @IsBoolean() active?: boolean;
+  @ApiPropertyOptional() @IsOptional() @ToBoolean() @IsBoolean() active?: boolean;
   @ApiPropertyOptional({ description: 'Matches name or sku, case-insensitive' })
   @IsOptional()
   @IsString()

@@ -11,13 +11,25 @@ import {
   type PaymentMethod,
   type SagaStatus,
   StockLine,
+  ToBoolean,
   ToInteger,
   type OrderAddress,
   type OrderAddressInput,
 } from '@app/contracts';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 export class CustomerIdParam {
   @ApiProperty({ example: 123 }) @ToInteger() @IsInt() @Min(1) @Max(MAX_ID) customer_id!: number;
@@ -64,6 +76,13 @@ export class SagaWaitQuery {
 export class SagaQuery extends PageQuery {
   @ApiPropertyOptional({ enum: SAGA_STATUSES }) @IsOptional() @IsIn(SAGA_STATUSES) status?: SagaStatus;
   @ApiPropertyOptional() @IsOptional() @ToInteger() @IsInt() @Min(1) @Max(MAX_ID) customer_id?: number;
+  @ApiPropertyOptional({
+    description: 'false: only sagas still running (not COMPLETED, COMPENSATED or FAILED); true: only ended ones',
+  })
+  @IsOptional()
+  @ToBoolean()
+  @IsBoolean()
+  ended?: boolean;
 }
 
 export class SagaAccepted {

@@ -12,6 +12,8 @@ export class LostLease extends Error {}
 
 export interface SagaFilter {
   status?: SagaStatus;
+  /** Only ended sagas (true) or only those still running (false). */
+  ended?: boolean;
   customerId?: number;
   limit: number;
   offset: number;
@@ -44,6 +46,9 @@ export class SagasRepository {
   findPage(filter: SagaFilter): Promise<[Saga[], number]> {
     return this.dataSource.getRepository(Saga).findAndCount({
       where: {
+        ...(filter.ended !== undefined && {
+          status: filter.ended ? In([...TERMINAL_SAGA_STATUSES]) : Not(In([...TERMINAL_SAGA_STATUSES])),
+        }),
         ...(filter.status && { status: filter.status }),
         ...(filter.customerId && { customerId: filter.customerId }),
       },

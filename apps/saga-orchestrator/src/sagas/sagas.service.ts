@@ -113,6 +113,7 @@ export class SagasService {
   async list(query: SagaQuery): Promise<Page<SagaSummary>> {
     const [rows, total] = await this.sagas.findPage({
       status: query.status,
+      ended: query.ended,
       customerId: query.customer_id,
       limit: query.limit,
       offset: query.offset,

@@ -439,6 +439,8 @@ export interface operations {
                 offset?: number;
                 status?: "PENDING" | "STOCK_CHECKING" | "STOCK_RESERVED" | "ORDER_CREATED" | "PAYMENT_PROCESSING" | "PAYMENT_COMPLETED" | "COMPLETED" | "COMPENSATING" | "COMPENSATED" | "FAILED";
                 customer_id?: number;
+                /** @description false: only sagas still running (not COMPLETED, COMPENSATED or FAILED); true: only ended ones */
+                ended?: boolean;
             };
             header?: never;
             path?: never;
