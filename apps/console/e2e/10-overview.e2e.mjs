@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { assertAccessible, gateway, openConsole, screenshot, signIn } from './browser.mjs';
+import { assertAccessible, gateway, openConsole, screenshot, signIn, eventually } from './browser.mjs';
 
 // A FAILED saga cannot be made on purpose (it needs a compensation that cannot complete): the attention list's
 // reaction is checked with the orchestrator's answer replaced by one holding a FAILED saga.
@@ -27,7 +27,7 @@ describe('overview', () => {
     const revenue = page.getByRole('region', { name: 'Revenue per store' });
     await revenue.locator('svg.recharts-surface').first().waitFor();
     // The chart's bars are drawn from the same rows the table under it lists.
-    assert.ok((await revenue.locator('.recharts-bar-rectangle').count()) > 0, 'bars in the chart');
+    await eventually(async () => assert.ok((await revenue.locator('.recharts-bar-rectangle').count()) > 0, 'bars in the chart'));
     await revenue.getByRole('cell', { name: stores[0].name, exact: true }).waitFor();
     await revenue.getByRole('cell', { name: 'Online', exact: true }).waitFor();
     assert.match(await page.getByRole('status').filter({ hasText: 'Updated at' }).innerText(), /Updated at \d{1,2}:\d{2}:\d{2}/);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CONSOLE_URL, assertAccessible, gateway, openConsole, screenshot, signIn } from './browser.mjs';
+import { CONSOLE_URL, assertAccessible, gateway, openConsole, screenshot, signIn, eventually } from './browser.mjs';
 
 // Demo product 3 at store 1 (its stock room is location 2), register 1: other e2e files use other products.
 const PRODUCT_ID = 3;
@@ -41,14 +41,14 @@ describe('point of sale', () => {
     const finder = page.getByRole('textbox', { name: 'Product name or SKU' });
     await finder.waitFor();
     await page.getByRole('combobox', { name: 'Register' }).waitFor();
-    assert.equal(await page.getByRole('combobox', { name: 'Store' }).inputValue(), store.name);
+    await eventually(async () => assert.equal(await page.getByRole('combobox', { name: 'Store' }).inputValue(), store.name));
 
     // A name fragment lists the matches to pick from.
     await finder.fill(product.name.split(' ')[0]);
     await finder.press('Enter');
     await page.getByRole('button', { name: `Add ${product.name}` }).click();
     const quantity = page.getByRole('textbox', { name: `Quantity of ${product.name}` });
-    assert.equal(await quantity.inputValue(), '1');
+    await eventually(async () => assert.equal(await quantity.inputValue(), '1'));
 
     // The exact SKU (as a scanner types it, then Enter) goes straight in: the same product counts up.
     await finder.fill(product.sku.toLowerCase());
@@ -60,7 +60,7 @@ describe('point of sale', () => {
     );
     await page.getByRole('button', { name: `One more ${product.name}` }).click();
     await page.getByRole('button', { name: `One fewer ${product.name}` }).click();
-    assert.equal(await quantity.inputValue(), String(SOLD));
+    await eventually(async () => assert.equal(await quantity.inputValue(), String(SOLD)));
     const total = ((Number(product.price) * 100 * SOLD) / 100).toFixed(2);
     assert.match(await page.getByTestId('basket-total').innerText(), new RegExp(total.replace('.', '\\.')));
 

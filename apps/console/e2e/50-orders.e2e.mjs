@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { assertAccessible, gateway, openConsole, screenshot, signIn } from './browser.mjs';
+import { assertAccessible, gateway, openConsole, screenshot, signIn, eventually } from './browser.mjs';
 
 const stamp = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
 
@@ -110,7 +110,12 @@ describe('orders', () => {
     await page.waitForURL(new RegExp(`customer=${customer.id}`));
     const rows = page.getByRole('table').getByRole('row');
     await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 1);
-    assert.match(await rows.nth(1).textContent(), /Cancelled.*€3\.10.*Declined card.*Take payment failed: the card was declined/);
+    await eventually(async () =>
+      assert.match(
+        await rows.nth(1).textContent(),
+        /Cancelled.*€3\.10.*Declined card.*Take payment failed: the card was declined/,
+      ),
+    );
 
     await page.getByRole('textbox', { name: 'Customer ID' }).fill('');
     await page.waitForURL((url) => !url.search.includes('customer='));

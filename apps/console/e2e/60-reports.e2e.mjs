@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { CONSOLE_URL, assertAccessible, openConsole, screenshot, signIn } from './browser.mjs';
+import { CONSOLE_URL, assertAccessible, openConsole, screenshot, signIn, eventually } from './browser.mjs';
 
 const DAY_MS = 24 * 3600 * 1000;
 const day = (offset) => new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
@@ -107,12 +107,16 @@ describe('reports', () => {
     await page.getByRole('button', { name: 'Last 7 days' }).click();
     await page.waitForURL(new RegExp(`from=${day(-6)}&to=${day(0)}`));
     await days.getByText('1–7 of 7').waitFor();
-    assert.equal(await page.getByRole('textbox', { name: 'From', exact: true }).inputValue(), day(-6));
+    await eventually(async () =>
+      assert.equal(await page.getByRole('textbox', { name: 'From', exact: true }).inputValue(), day(-6)),
+    );
 
     await page.goBack();
     await page.waitForURL(new RegExp(`from=${day(-2)}&to=${day(-1)}`));
     await days.getByText('1–2 of 2').waitFor();
-    assert.equal(await page.getByRole('textbox', { name: 'From', exact: true }).inputValue(), day(-2));
+    await eventually(async () =>
+      assert.equal(await page.getByRole('textbox', { name: 'From', exact: true }).inputValue(), day(-2)),
+    );
 
     // The channel filter: in the URL as well.
     await page.getByText('Online', { exact: true }).click();
@@ -141,7 +145,9 @@ describe('reports', () => {
     const chart = page.getByRole('region', { name: 'Net revenue by day, moving average and forecast' });
     await chart.locator('svg.recharts-surface').first().waitFor();
     await chart.locator('.recharts-area-area').first().waitFor();
-    assert.ok((await chart.locator('.recharts-line-curve').count()) >= 2, 'the moving average and the forecast lines');
+    await eventually(async () =>
+      assert.ok((await chart.locator('.recharts-line-curve').count()) >= 2, 'the moving average and the forecast lines'),
+    );
     await chart.getByText('Forecast (trailing_mean)').waitFor();
     await chart.getByText('Moving average (7 days)').waitFor();
     const series = page.getByRole('region', { name: 'Daily series' });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { GATEWAY_URL, assertAccessible, gateway, openConsole, screenshot, signIn } from './browser.mjs';
+import { CONSOLE_URL, GATEWAY_URL, assertAccessible, gateway, openConsole, screenshot, signIn } from './browser.mjs';
 
 // The development consumer with the smaller limit (500 a minute): no other test signs in with it.
 const FRONTEND_KEY = 'frontend-key-67890';
@@ -25,6 +25,31 @@ describe('errors a person can act on', () => {
 
     await page.unroute(`${GATEWAY_URL}/**`);
     await banner.waitFor({ state: 'detached', timeout: 20_000 });
+    browser.assertNoConsoleErrors();
+  });
+
+  it("shows a 400's problem on the field the API names", async () => {
+    const { page } = browser;
+    await page.goto(`${CONSOLE_URL}/catalogue/products`);
+    await page.getByRole('button', { name: 'New product' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New product' });
+    await dialog.getByRole('textbox', { name: 'SKU' }).fill(`E2E-400-${Date.now()}`);
+    await dialog.getByRole('textbox', { name: 'Price' }).fill('3.20');
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Refused by the API');
+    // The form checks what the API checks, so the API's own 400 is reached by changing the request on its way:
+    // a name of spaces, which the real inventory service refuses naming `name`.
+    await page.route(`${GATEWAY_URL}/api/v1/products`, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      await route.continue({ postData: JSON.stringify({ ...route.request().postDataJSON(), name: '   ' }) });
+    });
+    await dialog.getByRole('button', { name: 'Save' }).click();
+
+    await dialog.getByText('name must not be empty or only spaces').waitFor();
+    assert.equal(await dialog.getByRole('textbox', { name: 'Name' }).getAttribute('aria-invalid'), 'true');
+    await page.unroute(`${GATEWAY_URL}/api/v1/products`);
+    await screenshot(page, 'error-field');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
     browser.assertNoConsoleErrors();
   });
 

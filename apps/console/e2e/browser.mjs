@@ -86,3 +86,19 @@ export async function gateway(path, { method = 'GET', body, key = ADMIN_KEY, hea
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
 }
+
+/**
+ * Retries an assertion until it holds or the time is up (then its last failure is thrown): what the page shows
+ * settles after its data arrives, and playwright-core has no auto-retrying `expect`.
+ */
+export async function eventually(assertion, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await assertion();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
