@@ -20,6 +20,8 @@ PG_PORT=${OBS_PG_PORT:-25469}
 PG_DIR=.data/obs-pg
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/observability.XXXXXX")
 LOG=$WORK/system.log
+# Each process's JSON log (npm start writes them to files; the terminal, $LOG, has start-up and errors only).
+LOG_DIR=$WORK/logs
 CORRELATION_ID=$(node -e 'console.log(crypto.randomUUID())')
 SERVICE_PORTS=(3001 3002 3003 3004 3005 3101 3102 3103 3104 3105)
 SYSTEM_PID=
@@ -29,7 +31,7 @@ PASSED=
 step() { printf '\n== %s\n' "$*"; }
 fail() {
   printf '\nFAILED: %s\n' "$*" >&2
-  printf '(system log: %s, Prometheus log: %s/prometheus.log)\n' "$LOG" "$WORK" >&2
+  printf '(system log: %s, processes: %s, Prometheus log: %s/prometheus.log)\n' "$LOG" "$LOG_DIR" "$WORK" >&2
   exit 1
 }
 
@@ -67,7 +69,7 @@ for port in "${PORTS[@]}"; do
   listening "$port" && fail "port $port is in use: another system or Prometheus runs here; stop it first"
 done
 rm -rf "$PG_DIR" # a fresh database: demo data only, no sagas left over from an earlier run
-INSTANCES=2 EMBEDDED_PG_PORT=$PG_PORT EMBEDDED_PG_DIR=$PG_DIR LOG_LEVEL=info \
+INSTANCES=2 EMBEDDED_PG_PORT=$PG_PORT EMBEDDED_PG_DIR=$PG_DIR LOG_DIR=$LOG_DIR LOG_LEVEL=info \
   setsid node dist/tools/src/main.js start >"$LOG" 2>&1 &
 SYSTEM_PID=$!
 
@@ -122,7 +124,7 @@ components=(saga-orchestrator inventory ecommerce)
 [ "${OBS_DIRECT:-}" = 1 ] || components=(gateway "${components[@]}")
 missing=()
 for component in "${components[@]}"; do
-  count=$(grep -F "$CORRELATION_ID" "$LOG" | grep -c "\"name\":\"$component\"" || true)
+  count=$(cat "$LOG_DIR"/*.log | grep -F "$CORRELATION_ID" | grep -c "\"name\":\"$component\"" || true)
   printf '  %-18s %s line(s)\n' "$component" "$count"
   [ "$count" -gt 0 ] || missing+=("$component")
 done
