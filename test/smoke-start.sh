@@ -77,7 +77,7 @@ for _ in $(seq 1 60); do [ "$(on_hand)" = $((before - 1)) ] && break; sleep 0.5;
 for _ in $(seq 1 60); do grep -q 'all healthy' "$log" && break; sleep 1; done
 grep -q 'all healthy' "$log" || fail "npm start did not report the system healthy"
 # Every request of the seed document, as it prints them, through the gateway.
-GATEWAY_URL=http://127.0.0.1:8000 node --test test/seed-document/ || fail "seed document"
+GATEWAY_URL=http://127.0.0.1:8000 node --test test/seed-document/seed-document.test.mjs || fail "seed document"
 # Whether an answer's body matches a pattern. The body is read whole first: `curl | grep -q` fails under pipefail
 # whenever grep has its match and stops reading before curl has written everything (curl: write error).
 answer_matches() {
