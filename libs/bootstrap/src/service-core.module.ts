@@ -1,6 +1,6 @@
 import { ServiceConfig } from '@app/config';
 import { HealthModule, MetricsModule, loggerModule } from '@app/observability';
-import { dataSourceOptions } from '@app/persistence';
+import { PersistenceModule, dataSourceOptions } from '@app/persistence';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ServiceDefinition } from './service-definition';
@@ -22,6 +22,7 @@ export class ServiceCoreModule {
             preparedStatements: config.preparedStatements,
           }),
         ),
+        PersistenceModule,
       ],
       providers: [{ provide: ServiceConfig, useValue: config }],
       exports: [ServiceConfig],

@@ -1,6 +1,7 @@
 import { ServiceConfig } from '@app/config';
 import { EventDelivery, EventDeliveryReply, MAX_EVENTS_PER_DELIVERY, ServiceName, eventDeliveryPattern } from '@app/contracts';
 import { clientTransport } from '@app/bootstrap';
+import { jitteredBackoffMs } from '@app/persistence';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ClientProxy, ClientProxyFactory } from '@nestjs/microservices';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -17,9 +18,9 @@ const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 /** Rows deleted per statement, so that pruning a long history never holds locks for long. */
 const PRUNE_BATCH = 5000;
 
-/** Exponential backoff with full jitter: 0.5 s, 1 s, 2 s … up to 30 s. */
+/** The relay's schedule for a failed delivery: up to 0.5 s, 1 s, 2 s … 30 s. */
 export function backoffMs(attempts: number, random = Math.random): number {
-  return Math.round(random() * Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(attempts, 16)));
+  return jitteredBackoffMs(attempts, 500, MAX_BACKOFF_MS, random);
 }
 
 /**

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { PgErrorCode, isPgError } from './postgres-errors';
 import { ProcessedCommand } from './processed-command.entity';
+import { Transaction } from './unit-of-work';
 
 /**
  * Thrown inside `once()` to roll the transaction back while still answering (and remembering) a
@@ -24,7 +25,7 @@ export class IdempotentCommands {
    * No lookup before the work: a repeated key is rare, and the insert of its reply at the end fails on
    * the key and rolls the repeated work back — one database round trip less for every first command.
    */
-  async once<T>(key: string, pattern: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  async once<T>(key: string, pattern: string, work: (tx: Transaction) => Promise<T>): Promise<T> {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const reply = await work(manager);
@@ -50,8 +51,8 @@ export class IdempotentCommands {
     }
   }
 
-  async replyTo<T>(key: string, manager: EntityManager = this.dataSource.manager): Promise<T | undefined> {
-    const row = await manager.getRepository(ProcessedCommand).findOneBy({ idempotencyKey: key });
+  async replyTo<T>(key: string, tx: Transaction = this.dataSource.manager): Promise<T | undefined> {
+    const row = await tx.getRepository(ProcessedCommand).findOneBy({ idempotencyKey: key });
     return row?.result as T | undefined;
   }
 
@@ -60,12 +61,31 @@ export class IdempotentCommands {
    * a compensation that finds nothing to undo records a refusal under the original command's key,
    * so that command, arriving late, is refused instead of acting.
    */
-  async recordIfAbsent(manager: EntityManager, key: string, pattern: string, reply: unknown): Promise<boolean> {
-    const rows = (await manager.query(
+  async recordIfAbsent(tx: Transaction, key: string, pattern: string, reply: unknown): Promise<boolean> {
+    const rows = (await tx.query(
       `INSERT INTO processed_commands (idempotency_key, pattern, result) VALUES ($1, $2, $3)
        ON CONFLICT DO NOTHING RETURNING idempotency_key`,
       [key, pattern, JSON.stringify(reply)],
     )) as unknown[];
     return rows.length > 0;
+  }
+
+  /**
+   * The record a compensation acts on, locked by `lock`. When there is none, `refusal` is recorded as the reply
+   * to the command that would have made it (`key` under `pattern`), so that command, arriving after its
+   * compensation, is refused instead of acting. Null when there is nothing to compensate.
+   */
+  async lockOrForbid<Row>(
+    tx: Transaction,
+    key: string,
+    pattern: string,
+    refusal: unknown,
+    lock: (tx: Transaction, key: string) => Promise<Row | null>,
+  ): Promise<Row | null> {
+    const existing = await lock(tx, key);
+    if (existing) return existing;
+    const forbidden = await this.recordIfAbsent(tx, key, pattern, refusal);
+    // Not recorded: the command finished meanwhile, so its record may exist now.
+    return forbidden ? null : lock(tx, key);
   }
 }

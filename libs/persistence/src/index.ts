@@ -6,3 +6,6 @@ export * from './processed-command.entity';
 export * from './service-database';
 export * from './snake-naming.strategy';
 export * from './prepared-statements';
+export * from './backoff';
+export * from './persistence.module';
+export * from './unit-of-work';

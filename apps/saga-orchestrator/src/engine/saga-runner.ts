@@ -1,5 +1,6 @@
 import { ServiceConfig } from '@app/config';
 import { SagaCompensation, SagaStatus, SagaStep, TERMINAL_SAGA_STATUSES } from '@app/contracts';
+import { jitteredBackoffMs } from '@app/persistence';
 import { Injectable, Logger } from '@nestjs/common';
 import { SagaOrchestratorEnvironment } from '../saga-orchestrator.environment';
 import { Saga } from '../sagas/saga.entity';
@@ -31,11 +32,6 @@ const SUCCEEDED: Record<SagaStep, SagaStatus> = {
   PROCESS_PAYMENT: 'PAYMENT_COMPLETED',
   CONFIRM_ORDER: 'COMPLETED',
 };
-
-/** Exponential backoff with full jitter. */
-export function retryDelayMs(attempts: number, baseMs: number, maxMs: number, random = Math.random): number {
-  return Math.round(random() * Math.min(maxMs, baseMs * 2 ** Math.min(attempts - 1, 20)));
-}
 
 /**
  * Drives one saga through its steps, or its compensations, writing every transition before the
@@ -217,7 +213,7 @@ export class SagaRunner {
       }
       return false;
     }
-    const delay = retryDelayMs(attempt, this.config.env.SAGA_BACKOFF_MS, this.config.env.SAGA_MAX_BACKOFF_MS);
+    const delay = jitteredBackoffMs(attempt - 1, this.config.env.SAGA_BACKOFF_MS, this.config.env.SAGA_MAX_BACKOFF_MS);
     await this.write(
       saga,
       // A timeout leaves the outcome unknown: the next attempt asks the participant first.
