@@ -14,3 +14,4 @@ export * from './order-address';
 export * from './paging';
 export * from './saga';
 export * from './services';
+export * from './stock-rules';
