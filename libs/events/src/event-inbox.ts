@@ -1,9 +1,10 @@
 import { EventDeliveryReply, EventEnvelope, EventOutcome, EventType } from '@app/contracts';
+import { Transaction } from '@app/persistence';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
-export type EventHandler<Type extends EventType> = (manager: EntityManager, event: EventEnvelope<Type>) => Promise<void>;
+export type EventHandler<Type extends EventType> = (tx: Transaction, event: EventEnvelope<Type>) => Promise<void>;
 
 /**
  * Applies each delivered event exactly once: its id is recorded in `processed_events` in the same

@@ -1,8 +1,8 @@
 import { ServiceConfig } from '@app/config';
+import { Transaction } from '@app/persistence';
 import { EVENT_SUBSCRIBERS, EVENT_VERSIONS, EventEnvelope, EventPayloads, EventType, ServiceName } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
 import { OutboxEvent } from './event.entities';
 
 export interface RecordOptions {
@@ -11,24 +11,24 @@ export interface RecordOptions {
   occurredAt?: Date;
 }
 
-/** Records domain events in the producer's own database, inside the caller's transaction. */
+/** Records domain events in the producer's own database, inside the caller's transaction (`UnitOfWork.run`). */
 @Injectable()
 export class Outbox {
   constructor(private readonly config: ServiceConfig) {}
 
   record<Type extends EventType>(
-    manager: EntityManager,
+    tx: Transaction,
     type: Type,
     payload: EventPayloads[Type],
     options: RecordOptions = {},
   ): Promise<EventEnvelope<Type>> {
-    return recordEvent(manager, this.config.service, type, payload, options);
+    return recordEvent(tx, this.config.service, type, payload, options);
   }
 }
 
 /** `Outbox.record` for code that runs outside the Nest container (demo data). */
 export async function recordEvent<Type extends EventType>(
-  manager: EntityManager,
+  tx: Transaction,
   source: ServiceName,
   type: Type,
   payload: EventPayloads[Type],
@@ -44,7 +44,7 @@ export async function recordEvent<Type extends EventType>(
     payload,
   };
   // Plain SQL rather than the insert builder: this runs in every command of the saga.
-  await manager.query(
+  await tx.query(
     `INSERT INTO outbox_events (event_id, type, version, payload, correlation_id, occurred_at, pending_for)
      VALUES ($1, $2, $3, $4, $5, $6, $7)`,
     [
