@@ -1,14 +1,11 @@
 import { CatalogueProduct } from '@app/catalogue';
-import { TestApp, createTestApp, freePort } from '@app/testing';
+import { TestApp, createTestApp, fieldsOf, freePort } from '@app/testing';
 import { IncomingHttpHeaders, createServer } from 'node:http';
 import request from 'supertest';
 import { CartLine } from '../src/carts/cart.entity';
 import { Customer } from '../src/customers/customer.entity';
 import { ecommerceService } from '../src/ecommerce.service';
 import { BILLING, SHIPPING, givenCatalogue, givenCustomer } from './fixtures';
-
-type FieldError = { field: string; problems: string[] };
-const fieldsOf = (body: { errors?: FieldError[] }) => (body.errors ?? []).map((e) => e.field).sort();
 
 type ReceivedRequest = { method?: string; url?: string; headers: IncomingHttpHeaders; body: unknown };
 

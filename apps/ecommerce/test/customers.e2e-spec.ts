@@ -1,10 +1,7 @@
-import { TestApp, createTestApp } from '@app/testing';
+import { TestApp, createTestApp, fieldsOf } from '@app/testing';
 import request from 'supertest';
 import { Customer } from '../src/customers/customer.entity';
 import { ecommerceService } from '../src/ecommerce.service';
-
-type FieldError = { field: string; problems: string[] };
-const fieldsOf = (body: { errors?: FieldError[] }) => (body.errors ?? []).map((e) => e.field).sort();
 
 describe('Customers API', () => {
   let t: TestApp;

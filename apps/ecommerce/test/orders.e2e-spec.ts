@@ -1,5 +1,5 @@
 import { CreateOrderCommand, OrderView } from '@app/contracts';
-import { TestApp, createTestApp } from '@app/testing';
+import { TestApp, createTestApp, fieldsOf } from '@app/testing';
 import request from 'supertest';
 import { Customer } from '../src/customers/customer.entity';
 import { ecommerceService } from '../src/ecommerce.service';
@@ -10,8 +10,6 @@ import { PaymentCommandsService } from '../src/payments/payment-commands.service
 import { Shipment } from '../src/shipments/shipment.entity';
 import { BILLING, SHIPPING, createOrderCommand, givenCatalogue, givenCustomer, stepKey } from './fixtures';
 
-type FieldError = { field: string; problems: string[] };
-const fieldsOf = (body: { errors?: FieldError[] }) => (body.errors ?? []).map((e) => e.field).sort();
 const idsOf = (body: { data: Array<{ id: number }> }) => body.data.map((row) => row.id);
 
 /** Orders, payments and shipments are made by saga commands; these tests read them over HTTP. */

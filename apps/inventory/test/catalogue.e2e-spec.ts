@@ -1,4 +1,4 @@
-import { TestApp, createTestApp } from '@app/testing';
+import { TestApp, createTestApp, fieldsOf } from '@app/testing';
 import request from 'supertest';
 import { Category } from '../src/categories/category.entity';
 import { inventoryService } from '../src/inventory.service';
@@ -7,7 +7,6 @@ import { Supplier } from '../src/suppliers/supplier.entity';
 import { givenCatalogue } from './fixtures';
 
 type FieldError = { field: string; problems: string[] };
-const fieldsOf = (body: { errors?: FieldError[] }) => (body.errors ?? []).map((e) => e.field).sort();
 /** Rows of `it.each` as `{ case, body, field }`, so that long strings do not flood the test titles. */
 type Rejection = { case: string; body: Record<string, unknown>; field: string };
 const rejection = (body: Record<string, unknown>, field: string, label?: string): Rejection => ({

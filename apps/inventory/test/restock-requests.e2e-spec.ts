@@ -1,4 +1,4 @@
-import { TestApp, createTestApp } from '@app/testing';
+import { TestApp, createTestApp, fieldsOf } from '@app/testing';
 import request from 'supertest';
 import { inventoryService } from '../src/inventory.service';
 import { Location, LocationType } from '../src/locations/location.entity';
@@ -6,8 +6,6 @@ import { RestockRequest, RestockStatus } from '../src/restock-requests/restock-r
 import { StockLevel } from '../src/stock/stock-level.entity';
 import { givenCatalogue, givenStock, stockOf } from './fixtures';
 
-type FieldError = { field: string; problems: string[] };
-const fieldsOf = (body: { errors?: FieldError[] }) => (body.errors ?? []).map((e) => e.field).sort();
 const idsOf = (body: { data: { id: number }[] }) => body.data.map((r) => r.id);
 
 describe('Restock requests API', () => {

@@ -1,11 +1,9 @@
-import { TestApp, createTestApp } from '@app/testing';
+import { TestApp, createTestApp, fieldsOf } from '@app/testing';
 import request from 'supertest';
 import { inventoryService } from '../src/inventory.service';
 import { StockLevel } from '../src/stock/stock-level.entity';
 import { givenCatalogue, givenStock, stockOf } from './fixtures';
 
-type FieldError = { field: string; problems: string[] };
-const fieldsOf = (body: { errors?: FieldError[] }) => (body.errors ?? []).map((e) => e.field).sort();
 const pairsOf = (body: { data: { product_id: number; location_id: number }[] }) =>
   body.data.map((l) => [l.product_id, l.location_id]);
 

@@ -3,9 +3,6 @@ import { EventInbox } from '@app/events';
 import { TestApp } from '@app/testing';
 import { randomUUID } from 'node:crypto';
 
-type FieldError = { field: string; problems: string[] };
-export const fieldsOf = (body: { errors?: FieldError[] }) => (body.errors ?? []).map((e) => e.field).sort();
-
 export function envelope<Type extends EventType>(
   type: Type,
   payload: EventPayloads[Type],

@@ -1,7 +1,7 @@
-import { TestApp, createTestApp } from '@app/testing';
+import { TestApp, createTestApp, fieldsOf } from '@app/testing';
 import request from 'supertest';
 import { reportingService } from '../src/reporting.service';
-import { deliver, fieldsOf, locationEvent, productEvent, stockEvent, storeEvent } from './fixtures';
+import { deliver, locationEvent, productEvent, stockEvent, storeEvent } from './fixtures';
 
 /** Every filter of every endpoint: a bad value is a 400 naming the field, an unknown id a 404 naming the thing. */
 describe('report filters', () => {

@@ -6,7 +6,6 @@ import { Sale, SaleLine } from '../src/sales/sale.entity';
 import { Store } from '../src/stores/store.entity';
 
 type FieldError = { field: string; problems: string[] };
-export const fieldsOf = (body: { errors?: FieldError[] }) => (body.errors ?? []).map((e) => e.field).sort();
 export const problemsOf = (body: { errors?: FieldError[] }, field: string) =>
   body.errors?.find((e) => e.field === field)?.problems ?? [];
 

@@ -1,8 +1,8 @@
-import { TestApp, createTestApp } from '@app/testing';
+import { TestApp, createTestApp, fieldsOf } from '@app/testing';
 import request from 'supertest';
 import { retailService } from '../src/retail.service';
 import { Store } from '../src/stores/store.entity';
-import { fieldsOf, givenStore, problemsOf } from './fixtures';
+import { givenStore, problemsOf } from './fixtures';
 
 describe('Stores API', () => {
   let t: TestApp;

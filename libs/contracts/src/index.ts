@@ -11,6 +11,7 @@ export * from './money';
 export * from './not-blank';
 export * from './optional-field';
 export * from './order-address';
+export * from './order-request';
 export * from './paging';
 export * from './saga';
 export * from './services';

@@ -1,4 +1,7 @@
-/** The order-processing saga as clients see it (GET /api/v1/sagas/{saga_id}). */
+/**
+ * The order-processing saga as clients see it (GET /api/v1/sagas/{saga_id}). Its steps and compensations, with
+ * the status each shows, are declared once, in the order saga's definition (apps/saga-orchestrator/src/sagas/order-saga.ts).
+ */
 export const SAGA_STATUSES = [
   'PENDING',
   'STOCK_CHECKING',
@@ -14,9 +17,3 @@ export const SAGA_STATUSES = [
 export type SagaStatus = (typeof SAGA_STATUSES)[number];
 
 export const TERMINAL_SAGA_STATUSES: readonly SagaStatus[] = ['COMPLETED', 'COMPENSATED', 'FAILED'];
-
-export const SAGA_STEPS = ['CHECK_STOCK', 'RESERVE_STOCK', 'CREATE_ORDER', 'PROCESS_PAYMENT', 'CONFIRM_ORDER'] as const;
-export type SagaStep = (typeof SAGA_STEPS)[number];
-
-export const SAGA_COMPENSATIONS = ['RELEASE_STOCK', 'CANCEL_ORDER', 'REFUND_PAYMENT'] as const;
-export type SagaCompensation = (typeof SAGA_COMPENSATIONS)[number];

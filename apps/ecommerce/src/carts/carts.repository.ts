@@ -1,8 +1,9 @@
 import { CatalogueProduct } from '@app/catalogue';
 import { StockLine } from '@app/contracts';
+import { Transaction } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { Cart, CartLine } from './cart.entity';
 
 export interface CartFilter {
@@ -36,23 +37,18 @@ export class CartsRepository {
   }
 
   /** Locks the cart row, so that concurrent replacements of its lines take turns. */
-  lock(manager: EntityManager, id: number): Promise<Cart | null> {
-    return manager
-      .getRepository(Cart)
-      .createQueryBuilder('cart')
-      .setLock('pessimistic_write')
-      .where('cart.id = :id', { id })
-      .getOne();
+  lock(tx: Transaction, id: number): Promise<Cart | null> {
+    return tx.getRepository(Cart).createQueryBuilder('cart').setLock('pessimistic_write').where('cart.id = :id', { id }).getOne();
   }
 
-  async replaceLines(manager: EntityManager, cartId: number, lines: StockLine[]): Promise<void> {
-    await manager.getRepository(CartLine).delete({ cartId });
+  async replaceLines(tx: Transaction, cartId: number, lines: StockLine[]): Promise<void> {
+    await tx.getRepository(CartLine).delete({ cartId });
     if (lines.length > 0) {
-      await manager
+      await tx
         .getRepository(CartLine)
         .insert(lines.map((line) => ({ cartId, productId: line.product_id, quantity: line.quantity })));
     }
-    await manager
+    await tx
       .getRepository(Cart)
       .createQueryBuilder()
       .update()

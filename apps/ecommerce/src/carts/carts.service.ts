@@ -1,9 +1,8 @@
 import { CatalogueService } from '@app/catalogue';
 import { RequestValidationException } from '@app/bootstrap';
 import { Page, StockLine, cents, money, pageOf, mergeLinesByProduct } from '@app/contracts';
+import { Transaction, UnitOfWork } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import { CustomersRepository } from '../customers/customers.repository';
 import { EcommerceErrorCode, EcommerceException } from '../ecommerce.exception';
 import { Cart } from './cart.entity';
@@ -18,7 +17,7 @@ export class CartsService {
     private readonly customers: CustomersRepository,
     private readonly catalogue: CatalogueService,
     private readonly orderProcessing: OrderProcessingClient,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async list(query: CartQuery): Promise<Page<CartResponse>> {
@@ -46,10 +45,10 @@ export class CartsService {
       const problem = `product ${overfull.product_id} adds up to ${overfull.quantity} units; at most ${MAX_CART_QUANTITY} are allowed`;
       throw new RequestValidationException([{ field: 'lines', problems: [problem] }]);
     }
-    await this.dataSource.transaction(async (manager) => {
-      if (!(await this.carts.lock(manager, id))) throw EcommerceException.notFound(EcommerceErrorCode.CartNotFound, 'Cart', id);
-      await this.requireSellable(lines, manager);
-      await this.carts.replaceLines(manager, id, lines);
+    await this.unitOfWork.run(async (tx) => {
+      if (!(await this.carts.lock(tx, id))) throw EcommerceException.notFound(EcommerceErrorCode.CartNotFound, 'Cart', id);
+      await this.requireSellable(lines, tx);
+      await this.carts.replaceLines(tx, id, lines);
     });
     return this.get(id);
   }
@@ -79,8 +78,8 @@ export class CartsService {
     return cart;
   }
 
-  private async requireSellable(lines: StockLine[], manager?: EntityManager): Promise<void> {
-    const pricing = await this.catalogue.price(lines, manager);
+  private async requireSellable(lines: StockLine[], tx?: Transaction): Promise<void> {
+    const pricing = await this.catalogue.price(lines, tx);
     if (pricing.ok) return;
     if (pricing.reason === 'UNKNOWN_PRODUCT') {
       throw new EcommerceException(EcommerceErrorCode.UnknownProduct, `Product ${pricing.product_id} is not in the catalogue`);

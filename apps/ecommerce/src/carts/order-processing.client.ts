@@ -1,18 +1,11 @@
 import { ServiceConfig } from '@app/config';
-import { AddressDto, ErrorResponse, PaymentMethod, StockLine } from '@app/contracts';
+import { AddressDto, ErrorResponse, OrderRequest } from '@app/contracts';
 import { CORRELATION_HEADER } from '@app/observability';
 import { Injectable } from '@nestjs/common';
 import { EcommerceErrorCode, EcommerceException } from '../ecommerce.exception';
 import { EcommerceEnvironment } from '../ecommerce.environment';
 
 const TIMEOUT_MS = 5000;
-
-export interface OrderProcessingRequest {
-  products: StockLine[];
-  shipping_address: AddressDto;
-  billing_address: AddressDto;
-  payment_method: PaymentMethod;
-}
 
 /** The orchestrator's answer when it accepts a checkout (its saga), passed on as it is. */
 export type SagaAccepted = Record<string, unknown>;
@@ -25,7 +18,7 @@ export class OrderProcessingClient {
   /** A repeated idempotency key finds the saga the first call started instead of starting another. */
   async start(
     customerId: number,
-    request: OrderProcessingRequest,
+    request: OrderRequest<AddressDto>,
     headers: { idempotencyKey: string; correlationId: string },
   ): Promise<SagaAccepted> {
     const url = `${this.config.env.SAGA_ORCHESTRATOR_URL.replace(/\/+$/, '')}/api/v1/customers/${customerId}/order-processing`;

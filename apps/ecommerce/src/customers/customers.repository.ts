@@ -1,6 +1,7 @@
+import { Transaction } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DeepPartial, EntityManager, Repository } from 'typeorm';
+import { DeepPartial, Repository } from 'typeorm';
 import { Customer } from './customer.entity';
 
 export interface CustomerFilter {
@@ -30,8 +31,8 @@ export class CustomersRepository {
     return this.customers.findOneBy({ id });
   }
 
-  exists(id: number, manager: EntityManager = this.customers.manager): Promise<boolean> {
-    return manager.getRepository(Customer).existsBy({ id });
+  exists(id: number, tx: Transaction = this.customers.manager): Promise<boolean> {
+    return tx.getRepository(Customer).existsBy({ id });
   }
 
   create(fields: DeepPartial<Customer>): Customer {

@@ -13,7 +13,6 @@ import {
 import { Outbox } from '@app/events';
 import { IdempotentCommands } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { CustomersRepository } from '../customers/customers.repository';
 import { ShipmentsRepository } from '../shipments/shipments.repository';
 import { Order } from './order.entity';
@@ -33,13 +32,12 @@ export class OrderCommandsService {
   ) {}
 
   create(command: CreateOrderCommand): Promise<CreateOrderReply> {
-    return this.commands.once(command.idempotency_key, EcommercePatterns.createOrder, async (manager) => {
-      if (!(await this.customers.exists(command.customer_id, manager)))
-        return { outcome: 'REJECTED', reason: 'UNKNOWN_CUSTOMER' };
-      const pricing = await this.catalogue.price(mergeLinesByProduct(command.lines), manager);
+    return this.commands.once(command.idempotency_key, EcommercePatterns.createOrder, async (tx) => {
+      if (!(await this.customers.exists(command.customer_id, tx))) return { outcome: 'REJECTED', reason: 'UNKNOWN_CUSTOMER' };
+      const pricing = await this.catalogue.price(mergeLinesByProduct(command.lines), tx);
       if (!pricing.ok) return { outcome: 'REJECTED', reason: pricing.reason };
       const order = await this.orders.create(
-        manager,
+        tx,
         {
           orderKey: command.idempotency_key,
           sagaId: command.saga_id,
@@ -63,15 +61,19 @@ export class OrderCommandsService {
   }
 
   cancel(command: CancelOrderCommand): Promise<OrderChangeReply> {
-    return this.commands.once(command.idempotency_key, EcommercePatterns.cancelOrder, async (manager) => {
-      const order = await this.lockOrForbid(manager, command.order_key);
+    return this.commands.once(command.idempotency_key, EcommercePatterns.cancelOrder, async (tx) => {
+      // A cancel before its create leaves a tombstone, so that create, arriving late, is refused.
+      const cancelled: CreateOrderReply = { outcome: 'REJECTED', reason: 'CANCELLED' };
+      const order = await this.commands.lockOrForbid(tx, command.order_key, EcommercePatterns.createOrder, cancelled, (tx, key) =>
+        this.orders.lockByKey(tx, key),
+      );
       if (!order) return { outcome: 'NOT_FOUND' };
       switch (order.status) {
         case 'PENDING': {
-          await this.orders.update(manager, order, { status: 'CANCELLED', cancelReason: command.reason });
+          await this.orders.update(tx, order, { status: 'CANCELLED', cancelReason: command.reason });
           const cancelledAt = new Date();
           const event = { ...this.eventBase(order), reason: command.reason, cancelled_at: cancelledAt.toISOString() };
-          await this.outbox.record(manager, 'ecommerce.order.cancelled', event, {
+          await this.outbox.record(tx, 'ecommerce.order.cancelled', event, {
             correlationId: command.correlation_id,
             occurredAt: cancelledAt,
           });
@@ -86,16 +88,16 @@ export class OrderCommandsService {
   }
 
   confirm(command: ConfirmOrderCommand): Promise<OrderChangeReply> {
-    return this.commands.once(command.idempotency_key, EcommercePatterns.confirmOrder, async (manager) => {
-      const order = await this.orders.lockByKey(manager, command.order_key);
+    return this.commands.once(command.idempotency_key, EcommercePatterns.confirmOrder, async (tx) => {
+      const order = await this.orders.lockByKey(tx, command.order_key);
       if (!order) return { outcome: 'NOT_FOUND' };
       switch (order.status) {
         case 'PENDING': {
-          await this.orders.update(manager, order, { status: 'CONFIRMED' });
-          await this.shipments.createFor(manager, order);
+          await this.orders.update(tx, order, { status: 'CONFIRMED' });
+          await this.shipments.createFor(tx, order);
           const confirmedAt = new Date();
           const event = { ...this.eventBase(order), confirmed_at: confirmedAt.toISOString() };
-          await this.outbox.record(manager, 'ecommerce.order.confirmed', event, {
+          await this.outbox.record(tx, 'ecommerce.order.confirmed', event, {
             correlationId: command.correlation_id,
             occurredAt: confirmedAt,
           });
@@ -112,19 +114,6 @@ export class OrderCommandsService {
   async get(orderKey: string): Promise<GetOrderReply> {
     const order = await this.orders.findByKey(orderKey);
     return order ? { found: true, order: orderViewOf(order) } : { found: false };
-  }
-
-  /**
-   * The order for `orderKey`, locked. When there is none, a cancelled outcome is recorded under
-   * that key first, so a create command that arrives after its compensation is refused.
-   */
-  private async lockOrForbid(manager: EntityManager, orderKey: string): Promise<Order | null> {
-    const existing = await this.orders.lockByKey(manager, orderKey);
-    if (existing) return existing;
-    const cancelled: CreateOrderReply = { outcome: 'REJECTED', reason: 'CANCELLED' };
-    const forbidden = await this.commands.recordIfAbsent(manager, orderKey, EcommercePatterns.createOrder, cancelled);
-    // Not recorded: a create with that key finished meanwhile, so its order may exist now.
-    return forbidden ? null : this.orders.lockByKey(manager, orderKey);
   }
 
   /** What the confirmed and cancelled events share. */

@@ -1,4 +1,3 @@
-import { IdempotentCommands } from '@app/persistence';
 import { Module } from '@nestjs/common';
 import { CustomersModule } from '../customers/customers.module';
 import { ShipmentsModule } from '../shipments/shipments.module';
@@ -11,7 +10,7 @@ import { OrdersService } from './orders.service';
 @Module({
   imports: [CustomersModule, ShipmentsModule],
   controllers: [OrdersController, OrderCommandsHandler],
-  providers: [IdempotentCommands, OrdersService, OrderCommandsService, OrdersRepository],
+  providers: [OrdersService, OrderCommandsService, OrdersRepository],
   exports: [OrdersRepository],
 })
 export class OrdersModule {}

@@ -1,7 +1,8 @@
 import { OrderStatus } from '@app/contracts';
+import { Transaction } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, DeepPartial, EntityManager } from 'typeorm';
+import { DataSource, DeepPartial } from 'typeorm';
 import { Payment } from '../payments/payment.entity';
 import { Shipment } from '../shipments/shipment.entity';
 import { Order, OrderLine } from './order.entity';
@@ -57,9 +58,9 @@ export class OrdersRepository {
   }
 
   /** The order with its lines in one query, its row locked (the lines never change). */
-  lockByKey(manager: EntityManager, orderKey: string): Promise<Order | null> {
+  lockByKey(tx: Transaction, orderKey: string): Promise<Order | null> {
     return (
-      manager
+      tx
         .getRepository(Order)
         // Not aliased `order`: FOR UPDATE OF would name the reserved word unquoted.
         .createQueryBuilder('placed')
@@ -72,20 +73,20 @@ export class OrdersRepository {
   }
 
   async create(
-    manager: EntityManager,
+    tx: Transaction,
     fields: DeepPartial<Order>,
     lines: Array<Omit<DeepPartial<OrderLine>, 'orderId'>>,
   ): Promise<Order> {
     // insert, not save: the rows are new (save would look each line up by its key first).
-    const order = manager.getRepository(Order).create(fields);
-    await manager.getRepository(Order).insert(order);
-    order.lines = lines.map((line) => manager.getRepository(OrderLine).create({ ...line, orderId: order.id }));
-    await manager.getRepository(OrderLine).insert(order.lines);
+    const order = tx.getRepository(Order).create(fields);
+    await tx.getRepository(Order).insert(order);
+    order.lines = lines.map((line) => tx.getRepository(OrderLine).create({ ...line, orderId: order.id }));
+    await tx.getRepository(OrderLine).insert(order.lines);
     return order;
   }
 
-  async update(manager: EntityManager, order: Order, changes: Pick<Partial<Order>, 'status' | 'cancelReason'>): Promise<void> {
-    await manager.getRepository(Order).update(order.id, changes);
+  async update(tx: Transaction, order: Order, changes: Pick<Partial<Order>, 'status' | 'cancelReason'>): Promise<void> {
+    await tx.getRepository(Order).update(order.id, changes);
     Object.assign(order, changes);
   }
 }

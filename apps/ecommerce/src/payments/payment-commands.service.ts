@@ -10,7 +10,6 @@ import {
 import { Outbox } from '@app/events';
 import { IdempotentCommands } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { OrdersRepository } from '../orders/orders.repository';
 import { Payment } from './payment.entity';
 import { PaymentProvider } from './payment-provider';
@@ -28,15 +27,15 @@ export class PaymentCommandsService {
   ) {}
 
   process(command: ProcessPaymentCommand): Promise<ProcessPaymentReply> {
-    return this.commands.once(command.idempotency_key, EcommercePatterns.processPayment, async (manager) => {
-      const order = await this.orders.lockByKey(manager, command.order_key);
+    return this.commands.once(command.idempotency_key, EcommercePatterns.processPayment, async (tx) => {
+      const order = await this.orders.lockByKey(tx, command.order_key);
       if (!order) return { outcome: 'REJECTED', reason: 'ORDER_NOT_FOUND' };
       // One charge per order: a payment command under another key must not charge it twice.
-      if (order.status !== 'PENDING' || (await this.payments.existsForOrder(manager, order.id))) {
+      if (order.status !== 'PENDING' || (await this.payments.existsForOrder(tx, order.id))) {
         return { outcome: 'REJECTED', reason: 'ORDER_NOT_PENDING' };
       }
       const charge = this.provider.charge(order.total, order.paymentMethod);
-      const payment = await this.payments.create(manager, {
+      const payment = await this.payments.create(tx, {
         paymentKey: command.idempotency_key,
         orderId: order.id,
         amount: order.total,
@@ -47,7 +46,7 @@ export class PaymentCommandsService {
       });
       if (charge.status === 'DECLINED') return { outcome: 'DECLINED', reason: charge.reason, payment: this.toView(payment) };
       const event = { payment_id: payment.id, order_id: order.id, amount: payment.amount, at: payment.createdAt.toISOString() };
-      await this.outbox.record(manager, 'ecommerce.payment.completed', event, {
+      await this.outbox.record(tx, 'ecommerce.payment.completed', event, {
         correlationId: command.correlation_id,
         occurredAt: payment.createdAt,
       });
@@ -56,20 +55,28 @@ export class PaymentCommandsService {
   }
 
   refund(command: RefundPaymentCommand): Promise<RefundPaymentReply> {
-    return this.commands.once(command.idempotency_key, EcommercePatterns.refundPayment, async (manager) => {
-      const payment = await this.lockOrForbid(manager, command.payment_key);
+    return this.commands.once(command.idempotency_key, EcommercePatterns.refundPayment, async (tx) => {
+      // A refund before its payment leaves a tombstone, so that payment, arriving late, charges nothing.
+      const refused: ProcessPaymentReply = { outcome: 'REJECTED', reason: 'CANCELLED' };
+      const payment = await this.commands.lockOrForbid(
+        tx,
+        command.payment_key,
+        EcommercePatterns.processPayment,
+        refused,
+        (tx, key) => this.payments.lockByKey(tx, key),
+      );
       if (!payment) return { outcome: 'NOT_FOUND' };
       switch (payment.status) {
         case 'COMPLETED': {
           const refundedAt = new Date();
-          await this.payments.update(manager, payment, { status: 'REFUNDED', refundedAt });
+          await this.payments.update(tx, payment, { status: 'REFUNDED', refundedAt });
           const event = {
             payment_id: payment.id,
             order_id: payment.orderId,
             amount: payment.amount,
             at: refundedAt.toISOString(),
           };
-          await this.outbox.record(manager, 'ecommerce.payment.refunded', event, {
+          await this.outbox.record(tx, 'ecommerce.payment.refunded', event, {
             correlationId: command.correlation_id,
             occurredAt: refundedAt,
           });
@@ -86,19 +93,6 @@ export class PaymentCommandsService {
   async get(paymentKey: string): Promise<GetPaymentReply> {
     const payment = await this.payments.findByKey(paymentKey);
     return payment ? { found: true, payment: this.toView(payment) } : { found: false };
-  }
-
-  /**
-   * The payment for `paymentKey`, locked. When there is none, a refusal is recorded under that key
-   * first, so a payment command that arrives after its compensation charges nothing.
-   */
-  private async lockOrForbid(manager: EntityManager, paymentKey: string): Promise<Payment | null> {
-    const existing = await this.payments.lockByKey(manager, paymentKey);
-    if (existing) return existing;
-    const refused: ProcessPaymentReply = { outcome: 'REJECTED', reason: 'CANCELLED' };
-    const forbidden = await this.commands.recordIfAbsent(manager, paymentKey, EcommercePatterns.processPayment, refused);
-    // Not recorded: a payment with that key finished meanwhile, so it may exist now.
-    return forbidden ? null : this.payments.lockByKey(manager, paymentKey);
   }
 
   private toView(payment: Payment): PaymentView {

@@ -1,4 +1,3 @@
-import { IdempotentCommands } from '@app/persistence';
 import { Module } from '@nestjs/common';
 import { OrdersModule } from '../orders/orders.module';
 import { PaymentCommandsHandler } from './payment-commands.handler';
@@ -11,6 +10,6 @@ import { PaymentsService } from './payments.service';
 @Module({
   imports: [OrdersModule],
   controllers: [PaymentsController, PaymentCommandsHandler],
-  providers: [IdempotentCommands, PaymentsService, PaymentCommandsService, PaymentsRepository, PaymentProvider],
+  providers: [PaymentsService, PaymentCommandsService, PaymentsRepository, PaymentProvider],
 })
 export class PaymentsModule {}

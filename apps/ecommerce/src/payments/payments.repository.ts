@@ -1,6 +1,7 @@
+import { Transaction } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, DeepPartial, EntityManager } from 'typeorm';
+import { DataSource, DeepPartial } from 'typeorm';
 import { Payment } from './payment.entity';
 
 export interface PaymentFilter {
@@ -30,12 +31,12 @@ export class PaymentsRepository {
     return this.dataSource.getRepository(Payment).findOneBy({ paymentKey });
   }
 
-  existsForOrder(manager: EntityManager, orderId: number): Promise<boolean> {
-    return manager.getRepository(Payment).existsBy({ orderId });
+  existsForOrder(tx: Transaction, orderId: number): Promise<boolean> {
+    return tx.getRepository(Payment).existsBy({ orderId });
   }
 
-  lockByKey(manager: EntityManager, paymentKey: string): Promise<Payment | null> {
-    return manager
+  lockByKey(tx: Transaction, paymentKey: string): Promise<Payment | null> {
+    return tx
       .getRepository(Payment)
       .createQueryBuilder('payment')
       .setLock('pessimistic_write')
@@ -44,18 +45,14 @@ export class PaymentsRepository {
   }
 
   /** insert, not save: the row is new, and insert fills in the id and timestamps all the same. */
-  async create(manager: EntityManager, fields: DeepPartial<Payment>): Promise<Payment> {
-    const payment = manager.getRepository(Payment).create(fields);
-    await manager.getRepository(Payment).insert(payment);
+  async create(tx: Transaction, fields: DeepPartial<Payment>): Promise<Payment> {
+    const payment = tx.getRepository(Payment).create(fields);
+    await tx.getRepository(Payment).insert(payment);
     return payment;
   }
 
-  async update(
-    manager: EntityManager,
-    payment: Payment,
-    changes: Pick<Partial<Payment>, 'status' | 'refundedAt'>,
-  ): Promise<void> {
-    await manager.getRepository(Payment).update(payment.id, changes);
+  async update(tx: Transaction, payment: Payment, changes: Pick<Partial<Payment>, 'status' | 'refundedAt'>): Promise<void> {
+    await tx.getRepository(Payment).update(payment.id, changes);
     Object.assign(payment, changes);
   }
 }

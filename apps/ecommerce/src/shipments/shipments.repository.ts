@@ -1,6 +1,7 @@
+import { Transaction } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Order } from '../orders/order.entity';
 import { Shipment } from './shipment.entity';
 
@@ -32,14 +33,14 @@ export class ShipmentsRepository {
     return this.dataSource.getRepository(Shipment).findOneBy({ id });
   }
 
-  async createFor(manager: EntityManager, order: Order): Promise<Shipment> {
-    const shipment = manager.getRepository(Shipment).create({
+  async createFor(tx: Transaction, order: Order): Promise<Shipment> {
+    const shipment = tx.getRepository(Shipment).create({
       orderId: order.id,
       status: 'PREPARING',
       trackingNumber: trackingNumberOf(order.id),
       shippingAddress: order.shippingAddress,
     });
-    await manager.getRepository(Shipment).insert(shipment);
+    await tx.getRepository(Shipment).insert(shipment);
     return shipment;
   }
 }

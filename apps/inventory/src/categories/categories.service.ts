@@ -1,5 +1,5 @@
 import { Page, PageQuery, pageOf } from '@app/contracts';
-import { PgErrorCode, isPgError } from '@app/persistence';
+import { PgErrorCode, UnitOfWork, isPgError } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { InventoryErrorCode, InventoryException } from '../inventory.exception';
 import { CategoryResponse, CreateCategoryDto, UpdateCategoryDto } from './categories.dto';
@@ -8,7 +8,10 @@ import { Category } from './category.entity';
 
 @Injectable()
 export class CategoriesService {
-  constructor(private readonly categories: CategoriesRepository) {}
+  constructor(
+    private readonly categories: CategoriesRepository,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
 
   async list(query: PageQuery): Promise<Page<CategoryResponse>> {
     const [rows, total] = await this.categories.findPage(query.limit, query.offset);
@@ -38,7 +41,7 @@ export class CategoriesService {
    * categories only through their products, so a deleted category is in no copy and needs no event.
    */
   async delete(id: number): Promise<void> {
-    const deletion = await this.categories.delete(id);
+    const deletion = await this.unitOfWork.run((tx) => this.categories.delete(tx, id));
     if (deletion.outcome === 'NOT_FOUND') throw InventoryException.notFound(InventoryErrorCode.CategoryNotFound, 'Category', id);
     if (deletion.outcome === 'IN_USE') {
       throw InventoryException.inUse(InventoryErrorCode.CategoryInUse, 'category', id, deletion.products);

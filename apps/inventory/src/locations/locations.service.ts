@@ -1,29 +1,23 @@
 import { Page, pageOf } from '@app/contracts';
 import { Outbox } from '@app/events';
-import { PgErrorCode, isPgError } from '@app/persistence';
+import { PgErrorCode, UnitOfWork, isPgError } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
 import { InventoryErrorCode, InventoryException } from '../inventory.exception';
 import { locationUpsertedV1 } from './location-events';
-import { Location, LocationType } from './location.entity';
+import { Location } from './location.entity';
 import { CreateLocationDto, LocationQuery, LocationResponse, UpdateLocationDto } from './locations.dto';
+import { LocationsRepository } from './locations.repository';
 
 @Injectable()
 export class LocationsService {
   constructor(
-    @InjectRepository(Location) private readonly locations: Repository<Location>,
+    private readonly locations: LocationsRepository,
     private readonly outbox: Outbox,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async list(query: LocationQuery): Promise<Page<LocationResponse>> {
-    const [rows, total] = await this.locations.findAndCount({
-      where: query.type ? { type: query.type } : {},
-      order: { id: 'ASC' },
-      take: query.limit,
-      skip: query.offset,
-    });
+    const [rows, total] = await this.locations.findPage(query.type, query.limit, query.offset);
     return pageOf(
       rows.map((row) => this.toResponse(row)),
       total,
@@ -54,22 +48,22 @@ export class LocationsService {
 
   /** Saves the location and publishes it, in one transaction. */
   private save(location: Location): Promise<Location> {
-    return this.dataSource.transaction(async (manager) => {
-      const saved = await manager.getRepository(Location).save(location);
-      await this.outbox.record(manager, 'inventory.location.upserted', locationUpsertedV1(saved));
+    return this.unitOfWork.run(async (tx) => {
+      const saved = await this.locations.save(tx, location);
+      await this.outbox.record(tx, 'inventory.location.upserted', locationUpsertedV1(saved));
       return saved;
     });
   }
 
   async find(id: number): Promise<Location> {
-    const location = await this.locations.findOneBy({ id });
+    const location = await this.locations.findById(id);
     if (!location) throw InventoryException.notFound(InventoryErrorCode.LocationNotFound, 'Location', id);
     return location;
   }
 
   /** The central warehouse that serves online orders (the first one, if several exist). */
   async warehouse(): Promise<Location> {
-    const warehouse = await this.locations.findOne({ where: { type: LocationType.Warehouse }, order: { id: 'ASC' } });
+    const warehouse = await this.locations.findWarehouse();
     if (!warehouse) throw new InventoryException(InventoryErrorCode.NoWarehouse, 'No warehouse location is configured');
     return warehouse;
   }

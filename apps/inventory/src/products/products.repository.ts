@@ -1,6 +1,7 @@
+import { Transaction } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityTarget, Repository } from 'typeorm';
 import { Product } from './product.entity';
 
 export interface ProductFilter {
@@ -91,7 +92,34 @@ export class ProductsRepository {
     return this.products.create(fields);
   }
 
-  save(product: Product, manager?: EntityManager): Promise<Product> {
-    return (manager?.getRepository(Product) ?? this.products).save(product);
+  save(tx: Transaction, product: Product): Promise<Product> {
+    return tx.getRepository(Product).save(product);
   }
+}
+
+/** What deleting a row products may refer to (a category, a supplier) came to. */
+export type ReferencedDeletion = { outcome: 'DELETED' } | { outcome: 'NOT_FOUND' } | { outcome: 'IN_USE'; products: number };
+
+/**
+ * Deletes row `id` of `entity` unless a product refers to it through `column`. The row lock makes this race-free:
+ * a product inserted or moved onto the row takes a key-share lock on it for its foreign key, so either it committed
+ * first and is counted here, or it waits for this transaction and then fails on the missing row.
+ */
+export async function deleteUnlessProductsUse(
+  tx: Transaction,
+  entity: EntityTarget<{ id: number }>,
+  id: number,
+  column: 'categoryId' | 'supplierId',
+): Promise<ReferencedDeletion> {
+  const locked = await tx
+    .getRepository(entity)
+    .createQueryBuilder('target')
+    .setLock('pessimistic_write')
+    .where('target.id = :id', { id })
+    .getOne();
+  if (!locked) return { outcome: 'NOT_FOUND' };
+  const products = await tx.getRepository(Product).countBy({ [column]: id });
+  if (products > 0) return { outcome: 'IN_USE', products };
+  await tx.getRepository(entity).delete({ id });
+  return { outcome: 'DELETED' };
 }

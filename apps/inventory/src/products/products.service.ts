@@ -1,16 +1,14 @@
 import { pageOf } from '@app/contracts';
 import { Outbox } from '@app/events';
-import { PgErrorCode, isPgError } from '@app/persistence';
+import { PgErrorCode, UnitOfWork, isPgError } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { CategoriesRepository } from '../categories/categories.repository';
 import { InventoryErrorCode, InventoryException } from '../inventory.exception';
 import { SuppliersRepository } from '../suppliers/suppliers.repository';
 import { Product } from './product.entity';
 import { ProductCache } from './product-cache';
 import { CreateProductDto, ProductQuery, ProductResponse, UpdateProductDto } from './products.dto';
-import { productUpserted } from './product-events';
+import { productUpsertedV1 } from './product-events';
 import { ProductsRepository } from './products.repository';
 
 @Injectable()
@@ -21,7 +19,7 @@ export class ProductsService {
     private readonly cache: ProductCache,
     private readonly categories: CategoriesRepository,
     private readonly suppliers: SuppliersRepository,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   /** The page as JSON text, which the cache keeps and Fastify sends as it is (ProductCacheInterceptor). */
@@ -93,9 +91,10 @@ export class ProductsService {
   /** Saves the product and records its new state for the services that keep a catalogue copy. */
   private async save(product: Product): Promise<Product> {
     try {
-      const saved = await this.dataSource.transaction(async (manager) => {
-        const saved = await this.products.save(product, manager);
-        await this.outbox.record(manager, 'inventory.product.upserted', await productUpserted(manager, saved));
+      const saved = await this.unitOfWork.run(async (tx) => {
+        const saved = await this.products.save(tx, product);
+        const category = saved.categoryId === null ? null : await this.categories.findById(saved.categoryId, tx);
+        await this.outbox.record(tx, 'inventory.product.upserted', productUpsertedV1(saved, category?.name ?? null));
         return saved;
       });
       // Committed: from now on this instance answers with the new state.

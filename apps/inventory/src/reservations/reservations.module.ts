@@ -1,4 +1,3 @@
-import { IdempotentCommands } from '@app/persistence';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LocationsModule } from '../locations/locations.module';
@@ -12,6 +11,6 @@ import { ReservationsService } from './reservations.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Reservation, ReservationLine]), LocationsModule, StockModule],
   controllers: [ReservationsHandler],
-  providers: [IdempotentCommands, ReservationsService, ReservationsRepository, ReservationExpiryService],
+  providers: [ReservationsService, ReservationsRepository, ReservationExpiryService],
 })
 export class ReservationsModule {}

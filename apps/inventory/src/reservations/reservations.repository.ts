@@ -1,7 +1,8 @@
+import { ReservationStatus, StockLine } from '@app/contracts';
+import { Transaction } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { ReservationStatus, StockLine } from '@app/contracts';
+import { DataSource } from 'typeorm';
 import { LocationType } from '../locations/location.entity';
 import { Reservation, ReservationLine } from './reservation.entity';
 
@@ -29,8 +30,8 @@ export class ReservationsRepository {
   }
 
   /** The reservation with its lines in one query, its row locked (the lines never change). */
-  lockByKey(manager: EntityManager, reservationKey: string): Promise<Reservation | null> {
-    return manager
+  lockByKey(tx: Transaction, reservationKey: string): Promise<Reservation | null> {
+    return tx
       .getRepository(Reservation)
       .createQueryBuilder('reservation')
       .leftJoinAndSelect('reservation.lines', 'line')
@@ -40,8 +41,8 @@ export class ReservationsRepository {
   }
 
   /** Active reservations past their expiry, locked; rows another sweeper holds are skipped. */
-  async lockExpired(manager: EntityManager, limit: number): Promise<Reservation[]> {
-    const expired = await manager
+  async lockExpired(tx: Transaction, limit: number): Promise<Reservation[]> {
+    const expired = await tx
       .getRepository(Reservation)
       .createQueryBuilder('reservation')
       .setLock('pessimistic_write')
@@ -50,12 +51,12 @@ export class ReservationsRepository {
       .orderBy('reservation.expiresAt', 'ASC')
       .take(limit)
       .getMany();
-    return Promise.all(expired.map((reservation) => this.withLines(manager, reservation)));
+    return Promise.all(expired.map((reservation) => this.withLines(tx, reservation)));
   }
 
   /** The command's location and what is available there of each product, in one round trip; null if no such location. */
-  async stockAt(manager: EntityManager, locationId: number | undefined, productIds: number[]): Promise<StockAt | null> {
-    const rows = (await manager.query(
+  async stockAt(locationId: number | undefined, productIds: number[]): Promise<StockAt | null> {
+    const rows = (await this.dataSource.query(
       `SELECT location.id AS location_id, stock.product_id, stock.on_hand - stock.reserved AS available
          FROM ${COMMAND_LOCATION} location
          LEFT JOIN stock_levels stock ON stock.location_id = location.id AND stock.product_id = ANY($2::int[])`,
@@ -68,8 +69,8 @@ export class ReservationsRepository {
   }
 
   /** The command's location and the products it names (those that exist), in one round trip; null if no such location. */
-  async reservableAt(manager: EntityManager, locationId: number | undefined, productIds: number[]): Promise<ReservableAt | null> {
-    const rows = (await manager.query(
+  async reservableAt(tx: Transaction, locationId: number | undefined, productIds: number[]): Promise<ReservableAt | null> {
+    const rows = (await tx.query(
       `SELECT location.id AS location_id, product.id AS product_id, product.active
          FROM ${COMMAND_LOCATION} location LEFT JOIN products product ON product.id = ANY($2::int[])`,
       [locationId ?? null, productIds],
@@ -83,11 +84,11 @@ export class ReservationsRepository {
 
   /** Inserts an active reservation and its lines in one statement. */
   async insertActive(
-    manager: EntityManager,
+    tx: Transaction,
     fields: Pick<Reservation, 'reservationKey' | 'holder' | 'locationId' | 'expiresAt'>,
     lines: StockLine[],
   ): Promise<Reservation> {
-    const [row] = (await manager.query(
+    const [row] = (await tx.query(
       `WITH reservation AS (
          INSERT INTO reservations (reservation_key, holder, location_id, status, expires_at)
          VALUES ($1, $2, $3, 'ACTIVE', $4) RETURNING id, created_at, updated_at)
@@ -115,13 +116,13 @@ export class ReservationsRepository {
     });
   }
 
-  async setStatus(manager: EntityManager, reservation: Reservation, status: ReservationStatus): Promise<void> {
-    await manager.query('UPDATE reservations SET status = $2, updated_at = now() WHERE id = $1', [reservation.id, status]);
+  async setStatus(tx: Transaction, reservation: Reservation, status: ReservationStatus): Promise<void> {
+    await tx.query('UPDATE reservations SET status = $2, updated_at = now() WHERE id = $1', [reservation.id, status]);
     reservation.status = status;
   }
 
-  private async withLines(manager: EntityManager, reservation: Reservation): Promise<Reservation> {
-    const withLines = await manager.getRepository(Reservation).findOneOrFail({
+  private async withLines(tx: Transaction, reservation: Reservation): Promise<Reservation> {
+    const withLines = await tx.getRepository(Reservation).findOneOrFail({
       where: { id: reservation.id },
       relations: { lines: true },
     });

@@ -15,10 +15,8 @@ import {
   StockLine,
   StockLineAvailability,
 } from '@app/contracts';
-import { IdempotentCommands, RollbackWith } from '@app/persistence';
+import { IdempotentCommands, RollbackWith, Transaction, UnitOfWork } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import { InventoryEnvironment } from '../inventory.environment';
 import { Location } from '../locations/location.entity';
 import { LocationsService } from '../locations/locations.service';
@@ -26,6 +24,12 @@ import { StockEvents } from '../stock/stock-events';
 import { StockRepository } from '../stock/stock.repository';
 import { Reservation } from './reservation.entity';
 import { ReservableAt, ReservationsRepository } from './reservations.repository';
+
+/**
+ * Recorded as the reply to a reserve command whose release came first (see IdempotentCommands.lockOrForbid),
+ * so that reserve, arriving late, is refused.
+ */
+const CANCELLED: ReserveStockReply = { outcome: 'REJECTED', reason: 'CANCELLED', lines: [] };
 
 @Injectable()
 export class ReservationsService {
@@ -36,13 +40,13 @@ export class ReservationsService {
     private readonly stockEvents: StockEvents,
     private readonly locations: LocationsService,
     private readonly config: ServiceConfig<InventoryEnvironment>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async check(command: CheckStockCommand): Promise<CheckStockReply> {
     const requested = mergeLinesByProduct(command.lines);
     const productIds = requested.map((line) => line.product_id);
-    const stock = (await this.reservations.stockAt(this.dataSource.manager, command.location_id, productIds)) ??
+    const stock = (await this.reservations.stockAt(command.location_id, productIds)) ??
       // No such location: this read throws why (an unknown location, or no warehouse) — unless one was just added.
       { locationId: (await this.locationOf(command.location_id)).id, available: new Map<number, number>() };
     const lines = requested.map((line) => ({
@@ -55,9 +59,9 @@ export class ReservationsService {
 
   reserve(command: ReserveStockCommand): Promise<ReserveStockReply> {
     const lines = mergeLinesByProduct(command.lines);
-    return this.commands.once(command.idempotency_key, InventoryPatterns.reserveStock, async (manager) => {
+    return this.commands.once(command.idempotency_key, InventoryPatterns.reserveStock, async (tx) => {
       const target = await this.reservations.reservableAt(
-        manager,
+        tx,
         command.location_id,
         lines.map((line) => line.product_id),
       );
@@ -73,7 +77,7 @@ export class ReservationsService {
       // commit, and every statement after them keeps concurrent orders of the same product waiting.
       const ttl = command.ttl_seconds ?? this.config.env.RESERVATION_TTL_SECONDS;
       const reservation = await this.reservations.insertActive(
-        manager,
+        tx,
         {
           reservationKey: command.idempotency_key,
           holder: command.holder,
@@ -84,28 +88,34 @@ export class ReservationsService {
       );
       const levels = [];
       for (const line of lines) {
-        const level = await this.stock.reserve(manager, line.product_id, target.locationId, line.quantity);
+        const level = await this.stock.reserve(tx, line.product_id, target.locationId, line.quantity);
         if (!level) {
           throw new RollbackWith<ReserveStockReply>(async () => ({
             outcome: 'REJECTED',
             reason: 'INSUFFICIENT_STOCK',
-            lines: await this.availability(this.dataSource.manager, target.locationId, lines),
+            lines: await this.availability(target.locationId, lines),
           }));
         }
         levels.push(level);
       }
-      await this.stockEvents.record(manager, 'RESERVATION', levels);
+      await this.stockEvents.record(tx, 'RESERVATION', levels);
       return { outcome: 'RESERVED', reservation: this.toView(reservation) };
     });
   }
 
   release(command: ReleaseStockCommand): Promise<ReservationChangeReply> {
-    return this.commands.once(command.idempotency_key, InventoryPatterns.releaseStock, async (manager) => {
-      const reservation = await this.lockOrForbid(manager, command.reservation_key);
+    return this.commands.once(command.idempotency_key, InventoryPatterns.releaseStock, async (tx) => {
+      const reservation = await this.commands.lockOrForbid(
+        tx,
+        command.reservation_key,
+        InventoryPatterns.reserveStock,
+        CANCELLED,
+        (tx, key) => this.reservations.lockByKey(tx, key),
+      );
       if (!reservation) return { outcome: 'NOT_FOUND' };
       switch (reservation.status) {
         case 'ACTIVE':
-          await this.returnToStock(manager, reservation, 'RELEASED');
+          await this.returnToStock(tx, reservation, 'RELEASED');
           return { outcome: 'RELEASED', reservation: this.toView(reservation) };
         case 'RELEASED':
         case 'EXPIRED':
@@ -117,18 +127,18 @@ export class ReservationsService {
   }
 
   commit(command: CommitReservationCommand): Promise<ReservationChangeReply> {
-    return this.commands.once(command.idempotency_key, InventoryPatterns.commitReservation, async (manager) => {
-      const reservation = await this.reservations.lockByKey(manager, command.reservation_key);
+    return this.commands.once(command.idempotency_key, InventoryPatterns.commitReservation, async (tx) => {
+      const reservation = await this.reservations.lockByKey(tx, command.reservation_key);
       if (!reservation) return { outcome: 'NOT_FOUND' };
       switch (reservation.status) {
         case 'ACTIVE': {
           // Status first: the stock updates below lock the product rows until the commit.
-          await this.reservations.setStatus(manager, reservation, 'COMMITTED');
+          await this.reservations.setStatus(tx, reservation, 'COMMITTED');
           const levels = [];
           for (const line of reservation.lines) {
-            levels.push(await this.stock.consumeReserved(manager, line.productId, reservation.locationId, line.quantity));
+            levels.push(await this.stock.consumeReserved(tx, line.productId, reservation.locationId, line.quantity));
           }
-          await this.stockEvents.record(manager, 'COMMIT', levels);
+          await this.stockEvents.record(tx, 'COMMIT', levels);
           return { outcome: 'COMMITTED', reservation: this.toView(reservation) };
         }
         case 'COMMITTED':
@@ -147,41 +157,28 @@ export class ReservationsService {
 
   /** Releases active reservations past their expiry; returns how many. */
   async expireDue(batchSize = 100): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const expired = await this.reservations.lockExpired(manager, batchSize);
-      for (const reservation of expired) await this.returnToStock(manager, reservation, 'EXPIRED');
+    return this.unitOfWork.run(async (tx) => {
+      const expired = await this.reservations.lockExpired(tx, batchSize);
+      for (const reservation of expired) await this.returnToStock(tx, reservation, 'EXPIRED');
       return expired.length;
     });
   }
 
-  /**
-   * The reservation for `reservationKey`, locked. When there is none, a cancelled outcome is
-   * recorded under that key first, so a reserve command that arrives late is refused.
-   */
-  private async lockOrForbid(manager: EntityManager, reservationKey: string): Promise<Reservation | null> {
-    const existing = await this.reservations.lockByKey(manager, reservationKey);
-    if (existing) return existing;
-    const cancelled: ReserveStockReply = { outcome: 'REJECTED', reason: 'CANCELLED', lines: [] };
-    const forbidden = await this.commands.recordIfAbsent(manager, reservationKey, InventoryPatterns.reserveStock, cancelled);
-    // Not recorded: a reserve with that key finished meanwhile, so its reservation may exist now.
-    return forbidden ? null : this.reservations.lockByKey(manager, reservationKey);
-  }
-
-  private async returnToStock(manager: EntityManager, reservation: Reservation, status: 'RELEASED' | 'EXPIRED'): Promise<void> {
+  private async returnToStock(tx: Transaction, reservation: Reservation, status: 'RELEASED' | 'EXPIRED'): Promise<void> {
     // Status first: the stock updates below lock the product rows until the commit.
-    await this.reservations.setStatus(manager, reservation, status);
+    await this.reservations.setStatus(tx, reservation, status);
     const levels = [];
     for (const line of reservation.lines) {
-      levels.push(await this.stock.unreserve(manager, line.productId, reservation.locationId, line.quantity));
+      levels.push(await this.stock.unreserve(tx, line.productId, reservation.locationId, line.quantity));
     }
-    await this.stockEvents.record(manager, 'RELEASE', levels);
+    await this.stockEvents.record(tx, 'RELEASE', levels);
   }
 
-  private async availability(manager: EntityManager, locationId: number, lines: StockLine[]): Promise<StockLineAvailability[]> {
+  /** What is available now, read outside the command's transaction (which is being rolled back). */
+  private async availability(locationId: number, lines: StockLine[]): Promise<StockLineAvailability[]> {
     const levels = await this.stock.findAt(
       locationId,
       lines.map((line) => line.product_id),
-      manager,
     );
     const available = new Map(levels.map((level) => [level.productId, level.onHand - level.reserved]));
     return lines.map((line) => ({

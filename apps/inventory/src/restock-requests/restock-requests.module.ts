@@ -5,11 +5,12 @@ import { ProductsModule } from '../products/products.module';
 import { StockModule } from '../stock/stock.module';
 import { RestockRequest } from './restock-request.entity';
 import { RestockRequestsController } from './restock-requests.controller';
+import { RestockRequestsRepository } from './restock-requests.repository';
 import { RestockRequestsService } from './restock-requests.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([RestockRequest]), ProductsModule, LocationsModule, StockModule],
   controllers: [RestockRequestsController],
-  providers: [RestockRequestsService],
+  providers: [RestockRequestsService, RestockRequestsRepository],
 })
 export class RestockRequestsModule {}

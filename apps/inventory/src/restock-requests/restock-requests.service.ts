@@ -1,8 +1,7 @@
 import { Page, pageOf } from '@app/contracts';
 import { Outbox } from '@app/events';
+import { Transaction, UnitOfWork } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import { InventoryErrorCode, InventoryException } from '../inventory.exception';
 import { LocationType } from '../locations/location.entity';
 import { LocationsService } from '../locations/locations.service';
@@ -17,28 +16,27 @@ import {
   RestockRequestQuery,
   RestockRequestResponse,
 } from './restock-requests.dto';
+import { RestockRequestsRepository } from './restock-requests.repository';
 
 @Injectable()
 export class RestockRequestsService {
   constructor(
+    private readonly requests: RestockRequestsRepository,
     private readonly products: ProductsRepository,
     private readonly locations: LocationsService,
     private readonly stock: StockRepository,
     private readonly stockEvents: StockEvents,
     private readonly outbox: Outbox,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async list(query: RestockRequestQuery): Promise<Page<RestockRequestResponse>> {
-    const [rows, total] = await this.dataSource.getRepository(RestockRequest).findAndCount({
-      where: {
-        ...(query.status && { status: query.status }),
-        ...(query.location_id && { locationId: query.location_id }),
-        ...(query.product_id && { productId: query.product_id }),
-      },
-      order: { id: 'DESC' },
-      take: query.limit,
-      skip: query.offset,
+    const [rows, total] = await this.requests.findPage({
+      status: query.status,
+      locationId: query.location_id,
+      productId: query.product_id,
+      limit: query.limit,
+      offset: query.offset,
     });
     return pageOf(
       rows.map((row) => this.toResponse(row)),
@@ -48,7 +46,7 @@ export class RestockRequestsService {
   }
 
   async get(id: number): Promise<RestockRequestResponse> {
-    const request = await this.dataSource.getRepository(RestockRequest).findOneBy({ id });
+    const request = await this.requests.findById(id);
     if (!request) throw InventoryException.notFound(InventoryErrorCode.RestockRequestNotFound, 'Restock request', id);
     return this.toResponse(request);
   }
@@ -61,18 +59,15 @@ export class RestockRequestsService {
     if (location.type !== LocationType.Store) {
       throw new InventoryException(InventoryErrorCode.NotAStore, `Location ${location.id} is not a store`);
     }
-    const saved = await this.dataSource.transaction(async (manager) => {
-      const repository = manager.getRepository(RestockRequest);
-      const request = await repository.save(
-        repository.create({
-          productId: dto.product_id,
-          locationId: dto.location_id,
-          quantity: dto.quantity,
-          note: dto.note ?? null,
-          status: RestockStatus.Pending,
-        }),
-      );
-      await this.outbox.record(manager, 'inventory.restock.upserted', restockUpsertedV1(request));
+    const saved = await this.unitOfWork.run(async (tx) => {
+      const request = await this.requests.insert(tx, {
+        productId: dto.product_id,
+        locationId: dto.location_id,
+        quantity: dto.quantity,
+        note: dto.note ?? null,
+        status: RestockStatus.Pending,
+      });
+      await this.outbox.record(tx, 'inventory.restock.upserted', restockUpsertedV1(request));
       return request;
     });
     return this.toResponse(saved);
@@ -81,16 +76,16 @@ export class RestockRequestsService {
   /** Moves the units from the warehouse to the store, all at once or not at all. */
   async approve(id: number, dto: DecideRestockRequestDto): Promise<RestockRequestResponse> {
     const warehouse = await this.locations.warehouse();
-    return this.decide(id, dto, RestockStatus.Approved, async (manager, request) => {
-      const taken = await this.stock.take(manager, request.productId, warehouse.id, request.quantity);
+    return this.decide(id, dto, RestockStatus.Approved, async (tx, request) => {
+      const taken = await this.stock.take(tx, request.productId, warehouse.id, request.quantity);
       if (!taken) {
         throw new InventoryException(
           InventoryErrorCode.InsufficientStock,
           `The warehouse has fewer than ${request.quantity} available units of product ${request.productId}`,
         );
       }
-      const added = await this.stock.add(manager, request.productId, request.locationId, request.quantity);
-      await this.stockEvents.record(manager, 'RESTOCK', [taken, added]);
+      const added = await this.stock.add(tx, request.productId, request.locationId, request.quantity);
+      await this.stockEvents.record(tx, 'RESTOCK', [taken, added]);
       request.sourceLocationId = warehouse.id;
     });
   }
@@ -103,25 +98,20 @@ export class RestockRequestsService {
     id: number,
     dto: DecideRestockRequestDto,
     status: RestockStatus,
-    effect: (manager: EntityManager, request: RestockRequest) => Promise<void>,
+    effect: (tx: Transaction, request: RestockRequest) => Promise<void>,
   ): Promise<RestockRequestResponse> {
-    const decided = await this.dataSource.transaction(async (manager) => {
-      const request = await manager
-        .getRepository(RestockRequest)
-        .createQueryBuilder('request')
-        .setLock('pessimistic_write')
-        .where('request.id = :id', { id })
-        .getOne();
+    const decided = await this.unitOfWork.run(async (tx) => {
+      const request = await this.requests.lock(tx, id);
       if (!request) throw InventoryException.notFound(InventoryErrorCode.RestockRequestNotFound, 'Restock request', id);
       if (request.status !== RestockStatus.Pending) {
         throw new InventoryException(InventoryErrorCode.RestockNotPending, `Restock request ${id} is already ${request.status}`);
       }
-      await effect(manager, request);
+      await effect(tx, request);
       request.status = status;
       request.decisionNote = dto.note ?? null;
       request.decidedAt = new Date();
-      const saved = await manager.getRepository(RestockRequest).save(request);
-      await this.outbox.record(manager, 'inventory.restock.upserted', restockUpsertedV1(saved));
+      const saved = await this.requests.save(tx, request);
+      await this.outbox.record(tx, 'inventory.restock.upserted', restockUpsertedV1(saved));
       return saved;
     });
     return this.toResponse(decided);

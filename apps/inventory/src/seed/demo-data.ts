@@ -1,10 +1,11 @@
 import { DEMO_CATEGORIES, DEMO_LOCATIONS, DEMO_PRODUCTS, DEMO_SUPPLIERS } from '@app/catalogue';
+import { isLowStock } from '@app/contracts';
 import { recordEvent } from '@app/events';
 import { DataSource } from 'typeorm';
 import { Category } from '../categories/category.entity';
 import { locationUpsertedV1 } from '../locations/location-events';
 import { Location, LocationType } from '../locations/location.entity';
-import { productUpserted } from '../products/product-events';
+import { productUpsertedV1 } from '../products/product-events';
 import { Product } from '../products/product.entity';
 import { restockUpsertedV1 } from '../restock-requests/restock-events';
 import { RestockRequest, RestockStatus } from '../restock-requests/restock-request.entity';
@@ -59,7 +60,8 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
       await recordEvent(manager, 'inventory', 'inventory.location.upserted', locationUpsertedV1(location));
     }
     for (const product of products) {
-      await recordEvent(manager, 'inventory', 'inventory.product.upserted', await productUpserted(manager, product));
+      const category = categories.find(({ id }) => id === product.categoryId);
+      await recordEvent(manager, 'inventory', 'inventory.product.upserted', productUpsertedV1(product, category?.name ?? null));
     }
     for (const location of locations) {
       const here = levels.filter((level) => level.locationId === location.id);
@@ -73,7 +75,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
         ),
       );
     }
-    const low = levels.filter((level) => level.reorderLevel === 10 && level.onHand <= level.reorderLevel);
+    const low = levels.filter((level) => level.reorderLevel === 10 && isLowStock(level));
     const requests = await manager.getRepository(RestockRequest).save(
       low.slice(0, DEMO_RESTOCK_REQUESTS).map((level) => ({
         productId: level.productId,

@@ -1,7 +1,7 @@
 import { StockChangeReason, StockChangedV1, StockLevelV1 } from '@app/contracts';
 import { Outbox } from '@app/events';
+import { Transaction } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 
 export function stockChangedV1(reason: StockChangeReason, levels: StockLevelV1[], changedAt = new Date()): StockChangedV1 {
   return { reason, levels, changed_at: changedAt.toISOString() };
@@ -12,8 +12,8 @@ export function stockChangedV1(reason: StockChangeReason, levels: StockLevelV1[]
 export class StockEvents {
   constructor(private readonly outbox: Outbox) {}
 
-  async record(manager: EntityManager, reason: StockChangeReason, levels: StockLevelV1[]): Promise<void> {
+  async record(tx: Transaction, reason: StockChangeReason, levels: StockLevelV1[]): Promise<void> {
     if (levels.length === 0) return;
-    await this.outbox.record(manager, 'inventory.stock.changed', stockChangedV1(reason, levels));
+    await this.outbox.record(tx, 'inventory.stock.changed', stockChangedV1(reason, levels));
   }
 }

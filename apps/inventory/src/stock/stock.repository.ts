@@ -1,7 +1,8 @@
-import { StockLevelV1 } from '@app/contracts';
+import { StockLevelV1, lowStockSql } from '@app/contracts';
+import { Transaction } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { StockLevel } from './stock-level.entity';
 
 export interface StockFilter {
@@ -36,12 +37,12 @@ export class StockRepository {
     if (filter.productId !== undefined) query.andWhere('stock.productId = :productId', { productId: filter.productId });
     if (filter.productIds !== undefined) query.andWhere('stock.productId = ANY(:productIds)', { productIds: filter.productIds });
     if (filter.locationId !== undefined) query.andWhere('stock.locationId = :locationId', { locationId: filter.locationId });
-    if (filter.lowOnly) query.andWhere('stock.onHand - stock.reserved <= stock.reorderLevel');
+    if (filter.lowOnly) query.andWhere(lowStockSql('stock'));
     return query.getManyAndCount();
   }
 
-  findAt(locationId: number, productIds: number[], manager: EntityManager = this.dataSource.manager): Promise<StockLevel[]> {
-    return manager
+  findAt(locationId: number, productIds: number[], tx: Transaction = this.dataSource.manager): Promise<StockLevel[]> {
+    return tx
       .getRepository(StockLevel)
       .createQueryBuilder('stock')
       .where('stock.locationId = :locationId AND stock.productId = ANY(:productIds)', { locationId, productIds })
@@ -49,12 +50,12 @@ export class StockRepository {
   }
 
   /** Locks the level (creating an empty one first if needed) for a read-modify-write. */
-  async lock(manager: EntityManager, productId: number, locationId: number): Promise<StockLevel> {
-    await manager.query('INSERT INTO stock_levels (product_id, location_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+  async lock(tx: Transaction, productId: number, locationId: number): Promise<StockLevel> {
+    await tx.query('INSERT INTO stock_levels (product_id, location_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
       productId,
       locationId,
     ]);
-    return manager
+    return tx
       .getRepository(StockLevel)
       .createQueryBuilder('stock')
       .setLock('pessimistic_write')
@@ -63,24 +64,24 @@ export class StockRepository {
   }
 
   /** Saves a level changed in memory (after `lock`), counting the change. */
-  save(manager: EntityManager, level: StockLevel): Promise<StockLevel> {
+  save(tx: Transaction, level: StockLevel): Promise<StockLevel> {
     level.version += 1;
-    return manager.getRepository(StockLevel).save(level);
+    return tx.getRepository(StockLevel).save(level);
   }
 
   /** Holds `quantity` units if that many are available; undefined otherwise. */
-  reserve(manager: EntityManager, productId: number, locationId: number, quantity: number): Promise<StockLevelV1 | undefined> {
+  reserve(tx: Transaction, productId: number, locationId: number, quantity: number): Promise<StockLevelV1 | undefined> {
     return this.changed(
-      manager,
+      tx,
       `UPDATE stock_levels SET reserved = reserved + $3, ${COUNTED}
         WHERE product_id = $1 AND location_id = $2 AND on_hand - reserved >= $3 ${RETURNING}`,
       [productId, locationId, quantity],
     );
   }
 
-  unreserve(manager: EntityManager, productId: number, locationId: number, quantity: number): Promise<StockLevelV1> {
+  unreserve(tx: Transaction, productId: number, locationId: number, quantity: number): Promise<StockLevelV1> {
     return this.mustChange(
-      manager,
+      tx,
       `UPDATE stock_levels SET reserved = reserved - $3, ${COUNTED}
         WHERE product_id = $1 AND location_id = $2 AND reserved >= $3 ${RETURNING}`,
       [productId, locationId, quantity],
@@ -88,9 +89,9 @@ export class StockRepository {
   }
 
   /** Reserved units leave the building: both on hand and reserved go down. */
-  consumeReserved(manager: EntityManager, productId: number, locationId: number, quantity: number): Promise<StockLevelV1> {
+  consumeReserved(tx: Transaction, productId: number, locationId: number, quantity: number): Promise<StockLevelV1> {
     return this.mustChange(
-      manager,
+      tx,
       `UPDATE stock_levels SET reserved = reserved - $3, on_hand = on_hand - $3, ${COUNTED}
         WHERE product_id = $1 AND location_id = $2 AND reserved >= $3 ${RETURNING}`,
       [productId, locationId, quantity],
@@ -98,9 +99,9 @@ export class StockRepository {
   }
 
   /** Takes available units out (undefined if not enough are available). */
-  take(manager: EntityManager, productId: number, locationId: number, quantity: number): Promise<StockLevelV1 | undefined> {
+  take(tx: Transaction, productId: number, locationId: number, quantity: number): Promise<StockLevelV1 | undefined> {
     return this.changed(
-      manager,
+      tx,
       `UPDATE stock_levels SET on_hand = on_hand - $3, ${COUNTED}
         WHERE product_id = $1 AND location_id = $2 AND on_hand - reserved >= $3 ${RETURNING}`,
       [productId, locationId, quantity],
@@ -112,20 +113,20 @@ export class StockRepository {
    * reserved for orders. Returns how many units the records were short of.
    */
   async remove(
-    manager: EntityManager,
+    tx: Transaction,
     productId: number,
     locationId: number,
     quantity: number,
   ): Promise<{ shortfall: number; level: StockLevelV1 }> {
-    const level = await this.lock(manager, productId, locationId);
+    const level = await this.lock(tx, productId, locationId);
     const taken = Math.min(quantity, level.onHand - level.reserved);
     level.onHand -= taken;
-    await this.save(manager, level);
+    await this.save(tx, level);
     return { shortfall: quantity - taken, level: StockRepository.levelV1(level) };
   }
 
-  async add(manager: EntityManager, productId: number, locationId: number, quantity: number): Promise<StockLevelV1> {
-    const [level] = (await manager.query(
+  async add(tx: Transaction, productId: number, locationId: number, quantity: number): Promise<StockLevelV1> {
+    const [level] = (await tx.query(
       `INSERT INTO stock_levels (product_id, location_id, on_hand, version) VALUES ($1, $2, $3, 1)
        ON CONFLICT (product_id, location_id) DO UPDATE SET on_hand = stock_levels.on_hand + $3,
          version = stock_levels.version + 1, updated_at = now() ${RETURNING}`,
@@ -148,13 +149,13 @@ export class StockRepository {
     };
   }
 
-  private async changed(manager: EntityManager, sql: string, parameters: unknown[]): Promise<StockLevelV1 | undefined> {
-    const [rows] = (await manager.query(sql, parameters)) as [StockLevelV1[], number];
+  private async changed(tx: Transaction, sql: string, parameters: unknown[]): Promise<StockLevelV1 | undefined> {
+    const [rows] = (await tx.query(sql, parameters)) as [StockLevelV1[], number];
     return rows[0];
   }
 
-  private async mustChange(manager: EntityManager, sql: string, parameters: unknown[]): Promise<StockLevelV1> {
-    const level = await this.changed(manager, sql, parameters);
+  private async mustChange(tx: Transaction, sql: string, parameters: unknown[]): Promise<StockLevelV1> {
+    const level = await this.changed(tx, sql, parameters);
     // A reservation's units are always still reserved: anything else is a bug, not bad input.
     if (!level) throw new Error(`Stock level out of step with reservations (${parameters.join(', ')})`);
     return level;

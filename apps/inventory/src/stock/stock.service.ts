@@ -1,8 +1,7 @@
-import { Page, pageOf } from '@app/contracts';
+import { Page, isLowStock, pageOf } from '@app/contracts';
 import { RequestValidationException } from '@app/bootstrap';
+import { UnitOfWork } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { InventoryErrorCode, InventoryException } from '../inventory.exception';
 import { LocationsService } from '../locations/locations.service';
 import { ProductsRepository } from '../products/products.repository';
@@ -18,7 +17,7 @@ export class StockService {
     private readonly products: ProductsRepository,
     private readonly locations: LocationsService,
     private readonly events: StockEvents,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async list(query: StockQuery): Promise<Page<StockLevelResponse>> {
@@ -67,8 +66,8 @@ export class StockService {
     await this.requireProduct(productId);
     const location =
       dto.location_id === undefined ? await this.locations.warehouse() : await this.locations.find(dto.location_id);
-    const level = await this.dataSource.transaction(async (manager) => {
-      const current = await this.stock.lock(manager, productId, location.id);
+    const level = await this.unitOfWork.run(async (tx) => {
+      const current = await this.stock.lock(tx, productId, location.id);
       const onHand = dto.quantity ?? current.onHand + (dto.adjustment ?? 0);
       if (onHand < current.reserved) {
         throw new InventoryException(
@@ -78,8 +77,8 @@ export class StockService {
       }
       current.onHand = onHand;
       current.reorderLevel = dto.reorder_level ?? current.reorderLevel;
-      const saved = await this.stock.save(manager, current);
-      await this.events.record(manager, 'ADJUSTMENT', [StockRepository.levelV1(saved)]);
+      const saved = await this.stock.save(tx, current);
+      await this.events.record(tx, 'ADJUSTMENT', [StockRepository.levelV1(saved)]);
       return saved;
     });
     return StockService.toResponse(level);
@@ -100,7 +99,7 @@ export class StockService {
       reserved: level.reserved,
       available,
       reorder_level: level.reorderLevel,
-      low_stock: available <= level.reorderLevel,
+      low_stock: isLowStock(level),
       updated_at: level.updatedAt.toISOString(),
     };
   }

@@ -1,7 +1,7 @@
 import { EventEnvelope } from '@app/contracts';
 import { EventInbox } from '@app/events';
+import { Transaction } from '@app/persistence';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { StockEvents } from '../stock/stock-events';
 import { StockRepository } from '../stock/stock.repository';
 
@@ -20,15 +20,15 @@ export class StoreSalesEvents implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.inbox.on('retail.sale.recorded', (manager, event) => this.saleRecorded(manager, event));
-    this.inbox.on('retail.sale.returned', (manager, event) => this.saleReturned(manager, event));
+    this.inbox.on('retail.sale.recorded', (tx, event) => this.saleRecorded(tx, event));
+    this.inbox.on('retail.sale.returned', (tx, event) => this.saleReturned(tx, event));
   }
 
-  private async saleRecorded(manager: EntityManager, { payload }: EventEnvelope<'retail.sale.recorded'>): Promise<void> {
+  private async saleRecorded(tx: Transaction, { payload }: EventEnvelope<'retail.sale.recorded'>): Promise<void> {
     if (payload.imported) return; // history: already part of the stock figures
     const levels = [];
     for (const line of payload.lines) {
-      const { shortfall, level } = await this.stock.remove(manager, line.product_id, payload.location_id, line.quantity);
+      const { shortfall, level } = await this.stock.remove(tx, line.product_id, payload.location_id, line.quantity);
       levels.push(level);
       if (shortfall > 0) {
         // The goods have left the store whatever the records said: the count was off.
@@ -37,14 +37,13 @@ export class StoreSalesEvents implements OnModuleInit {
         );
       }
     }
-    await this.stockEvents.record(manager, 'SALE', levels);
+    await this.stockEvents.record(tx, 'SALE', levels);
   }
 
-  private async saleReturned(manager: EntityManager, { payload }: EventEnvelope<'retail.sale.returned'>): Promise<void> {
+  private async saleReturned(tx: Transaction, { payload }: EventEnvelope<'retail.sale.returned'>): Promise<void> {
     if (payload.imported) return;
     const levels = [];
-    for (const line of payload.lines)
-      levels.push(await this.stock.add(manager, line.product_id, payload.location_id, line.quantity));
-    await this.stockEvents.record(manager, 'RETURN', levels);
+    for (const line of payload.lines) levels.push(await this.stock.add(tx, line.product_id, payload.location_id, line.quantity));
+    await this.stockEvents.record(tx, 'RETURN', levels);
   }
 }

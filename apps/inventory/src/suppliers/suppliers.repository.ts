@@ -1,10 +1,9 @@
+import { Transaction } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DeepPartial, Repository } from 'typeorm';
-import { Product } from '../products/product.entity';
+import { ReferencedDeletion, deleteUnlessProductsUse } from '../products/products.repository';
 import { Supplier } from './supplier.entity';
-
-export type SupplierDeletion = { outcome: 'DELETED' } | { outcome: 'NOT_FOUND' } | { outcome: 'IN_USE'; products: number };
 
 @Injectable()
 export class SuppliersRepository {
@@ -34,20 +33,8 @@ export class SuppliersRepository {
     return this.suppliers.save(supplier);
   }
 
-  /** Deletes the supplier unless a product refers to it; race-free for the reason given in CategoriesRepository.delete. */
-  delete(id: number): Promise<SupplierDeletion> {
-    return this.suppliers.manager.transaction(async (manager) => {
-      const supplier = await manager
-        .getRepository(Supplier)
-        .createQueryBuilder('supplier')
-        .setLock('pessimistic_write')
-        .where('supplier.id = :id', { id })
-        .getOne();
-      if (!supplier) return { outcome: 'NOT_FOUND' };
-      const products = await manager.getRepository(Product).countBy({ supplierId: id });
-      if (products > 0) return { outcome: 'IN_USE', products };
-      await manager.getRepository(Supplier).delete({ id });
-      return { outcome: 'DELETED' };
-    });
+  /** Deletes the supplier unless a product refers to it (see deleteUnlessProductsUse). */
+  delete(tx: Transaction, id: number): Promise<ReferencedDeletion> {
+    return deleteUnlessProductsUse(tx, Supplier, id, 'supplierId');
   }
 }

@@ -1,4 +1,5 @@
 import { Page, PageQuery, pageOf } from '@app/contracts';
+import { UnitOfWork } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { InventoryErrorCode, InventoryException } from '../inventory.exception';
 import { CreateSupplierDto, SupplierResponse, UpdateSupplierDto } from './suppliers.dto';
@@ -7,7 +8,10 @@ import { SuppliersRepository } from './suppliers.repository';
 
 @Injectable()
 export class SuppliersService {
-  constructor(private readonly suppliers: SuppliersRepository) {}
+  constructor(
+    private readonly suppliers: SuppliersRepository,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
 
   async list(query: PageQuery): Promise<Page<SupplierResponse>> {
     const [rows, total] = await this.suppliers.findPage(query.limit, query.offset);
@@ -34,7 +38,7 @@ export class SuppliersService {
 
   /** Only a supplier no product refers to; no other service keeps suppliers, so no event. */
   async delete(id: number): Promise<void> {
-    const deletion = await this.suppliers.delete(id);
+    const deletion = await this.unitOfWork.run((tx) => this.suppliers.delete(tx, id));
     if (deletion.outcome === 'NOT_FOUND') throw InventoryException.notFound(InventoryErrorCode.SupplierNotFound, 'Supplier', id);
     if (deletion.outcome === 'IN_USE') {
       throw InventoryException.inUse(InventoryErrorCode.SupplierInUse, 'supplier', id, deletion.products);

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { CachedReports } from '../cache/report-cache';
 import { InventoryReportService } from '../inventory/inventory-report.service';
 import { ReferenceData } from '../reports/reference-data';
+import { ReferenceDataRepository } from '../reports/reference-data.repository';
 import { addDays, eachDay, todayUtc } from '../reports/report-period';
 import { FactFilter, SalesFactsRepository, Slice } from '../reports/sales-facts.repository';
 import { Figures, NO_FIGURES, bestFirst, changePercent, productNet, salesFigures } from '../reports/sales-figures';
@@ -33,6 +34,7 @@ export class DashboardService {
   constructor(
     private readonly facts: SalesFactsRepository,
     private readonly references: ReferenceData,
+    private readonly names: ReferenceDataRepository,
     private readonly inventory: InventoryReportService,
     private readonly cache: CachedReports,
   ) {}
@@ -48,7 +50,7 @@ export class DashboardService {
   private async compute(storeId: number | undefined, now: Date): Promise<DashboardResponse> {
     const generatedAt = now.toISOString();
     const today = todayUtc(now);
-    const store = storeId === undefined ? null : await this.references.store(storeId);
+    const store = storeId === undefined ? null : await this.names.store(storeId);
     const monday = mondayOf(today);
     const scope: Omit<FactFilter, 'from' | 'to'> = storeId === undefined ? {} : { storeId, channel: 'in_store' };
     const [[byDay, byProduct], [byDayBefore]] = await Promise.all([
@@ -86,7 +88,7 @@ export class DashboardService {
       this.inventory.openRestocks(stock, 0),
     ]);
     const top = byProduct.sort(bestFirst('product')).slice(0, TOP_PRODUCTS);
-    const products = await this.references.products(top.map((slice) => Number(slice.key.product)));
+    const products = await this.names.products(top.map((slice) => Number(slice.key.product)));
     return {
       store_id: storeId ?? null,
       store_name: store?.name ?? null,

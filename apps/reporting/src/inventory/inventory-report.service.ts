@@ -1,7 +1,8 @@
-import { cents, money } from '@app/contracts';
+import { cents, isLowStock, money } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { CachedReports } from '../cache/report-cache';
 import { ReferenceData } from '../reports/reference-data';
+import { ReferenceDataRepository } from '../reports/reference-data.repository';
 import {
   InventoryReportQuery,
   InventoryReportResponse,
@@ -23,6 +24,7 @@ export class InventoryReportService {
   constructor(
     private readonly stock: StockRepository,
     private readonly references: ReferenceData,
+    private readonly names: ReferenceDataRepository,
     private readonly cache: CachedReports,
   ) {}
 
@@ -42,7 +44,7 @@ export class InventoryReportService {
       this.stock.levels({ ...filter, lowOnly: query.low_stock_only }, query.limit, query.offset),
       this.lowStock(filter, LISTED),
       this.openRestocks(filter, LISTED),
-      this.references.locations(),
+      this.names.locations(),
     ]);
     return {
       generated_at: generatedAt,
@@ -103,7 +105,7 @@ export class InventoryReportService {
       reserved: row.reserved,
       available,
       reorder_level: row.reorder_level,
-      low_stock: available <= row.reorder_level,
+      low_stock: isLowStock({ onHand: row.on_hand, reserved: row.reserved, reorderLevel: row.reorder_level }),
       unit_price: row.price,
       stock_value: money(cents(row.price ?? '0') * BigInt(row.on_hand)),
       changed_at: row.changed_at.toISOString(),

@@ -1,3 +1,4 @@
+import { lowStockSql } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -45,8 +46,7 @@ export interface OpenRestockRow {
   location_name: string | null;
 }
 
-/** At or below the reorder level, as inventory defines low stock. */
-const LOW = 's.on_hand - s.reserved <= s.reorder_level';
+const LOW = lowStockSql('s');
 
 const FROM_LEVELS = `FROM stock_levels s
   LEFT JOIN products p ON p.product_id = s.product_id

@@ -1,11 +1,10 @@
 import { cents, money } from '@app/contracts';
 import { Injectable, Module, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { InjectMetric, makeCounterProvider, makeGaugeProvider } from '@willsoto/nestjs-prometheus';
 import type { Counter, Gauge } from 'prom-client';
-import { DataSource } from 'typeorm';
 import { CHANNELS, Channel } from '../read-model/read-model.entities';
 import { divideRounded } from '../reports/sales-figures';
+import { BusinessMetricsRepository } from './business-metrics.repository';
 
 /** Business metric names as in the seed document, so that its dashboards apply. */
 export const businessMetricProviders = [
@@ -60,7 +59,7 @@ export class BusinessMetrics implements OnModuleInit, OnModuleDestroy {
     @InjectMetric('inventory_low_stock_alerts') private readonly lowStock: Gauge<string>,
     @InjectMetric('average_order_value') private readonly orderValue: Gauge<string>,
     @InjectMetric('top_products_units_sold') private readonly topProducts: Gauge<string>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly figures: BusinessMetricsRepository,
   ) {}
 
   onModuleInit(): void {
@@ -108,19 +107,10 @@ export class BusinessMetrics implements OnModuleInit, OnModuleDestroy {
   }
 
   private async read(): Promise<Snapshot> {
-    const [rows, [low], top] = await Promise.all([
-      this.dataSource.query<Array<{ channel: Channel; orders: string; units_sold: string; gross_revenue: string }>>(
-        'SELECT channel, orders, units_sold, gross_revenue FROM channel_totals',
-      ),
-      this.dataSource.query<Array<{ count: string }>>(
-        'SELECT count(*) FROM stock_levels WHERE on_hand - reserved <= reorder_level',
-      ),
-      this.dataSource.query<Array<{ product_id: number; name: string | null; units: string }>>(
-        `SELECT l.product_id, p.name, sum(l.quantity) AS units
-           FROM sale_lines l LEFT JOIN products p ON p.product_id = l.product_id
-          GROUP BY l.product_id, p.name ORDER BY units DESC, l.product_id LIMIT $1`,
-        [TOP_PRODUCTS],
-      ),
+    const [rows, lowStock, top] = await Promise.all([
+      this.figures.channelTotals(),
+      this.figures.lowStockLevels(),
+      this.figures.topProducts(TOP_PRODUCTS),
     ]);
     const byChannel = new Map(rows.map((row) => [row.channel, row]));
     return {
@@ -133,7 +123,7 @@ export class BusinessMetrics implements OnModuleInit, OnModuleDestroy {
           gross: cents(row?.gross_revenue ?? '0'),
         };
       }),
-      lowStock: Number(low.count),
+      lowStock,
       topProducts: top.map((row) => ({
         productId: row.product_id,
         name: row.name ?? `#${row.product_id}`,
@@ -143,5 +133,5 @@ export class BusinessMetrics implements OnModuleInit, OnModuleDestroy {
   }
 }
 
-@Module({ providers: [...businessMetricProviders, BusinessMetrics] })
+@Module({ providers: [...businessMetricProviders, BusinessMetrics, BusinessMetricsRepository] })
 export class BusinessMetricsModule {}

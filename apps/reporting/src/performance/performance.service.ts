@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CachedReports } from '../cache/report-cache';
 import { ReferenceData } from '../reports/reference-data';
+import { ReferenceDataRepository } from '../reports/reference-data.repository';
 import { Period, resolvePeriod } from '../reports/report-period';
 import { SalesFactsRepository } from '../reports/sales-facts.repository';
 import { Figures, NO_FIGURES, bestFirst, byNetRevenue, productNet, ratio, salesFigures } from '../reports/sales-figures';
@@ -11,6 +12,7 @@ export class PerformanceService {
   constructor(
     private readonly facts: SalesFactsRepository,
     private readonly references: ReferenceData,
+    private readonly names: ReferenceDataRepository,
     private readonly cache: CachedReports,
   ) {}
 
@@ -30,8 +32,8 @@ export class PerformanceService {
       ['store', 'product'],
     ]);
     const storeFigures = new Map(byStore.map((slice) => [slice.key.store, slice.figures]));
-    const products = await this.references.products([...new Set(byStoreProduct.map((slice) => Number(slice.key.product)))]);
-    const ranked = (await this.references.stores())
+    const products = await this.names.products([...new Set(byStoreProduct.map((slice) => Number(slice.key.product)))]);
+    const ranked = (await this.names.stores())
       .map((store) => ({ store, figures: storeFigures.get(store.storeId) ?? NO_FIGURES }))
       .sort((a, b) => byNetRevenue(a.figures, b.figures) || a.store.storeId - b.store.storeId);
     const stores = ranked.map(({ store, figures }, index): StorePerformance => {

@@ -1,5 +1,5 @@
 import { EventEnvelope, EventType } from '@app/contracts';
-import { EntityManager } from 'typeorm';
+import { Transaction } from '@app/persistence';
 
 interface EventLogRow {
   seq: string;
@@ -13,8 +13,8 @@ interface EventLogRow {
 }
 
 /** Keeps the event as received, in the caller's transaction (the one that applies it). */
-export async function appendToLog(manager: EntityManager, event: EventEnvelope): Promise<void> {
-  await manager.query(
+export async function appendToLog(tx: Transaction, event: EventEnvelope): Promise<void> {
+  await tx.query(
     `INSERT INTO event_log (event_id, type, version, source, occurred_at, correlation_id, payload)
      VALUES ($1, $2, $3, $4, $5, $6, $7)`,
     [
@@ -31,11 +31,11 @@ export async function appendToLog(manager: EntityManager, event: EventEnvelope):
 
 /** The logged events after `afterSeq`, in the order they arrived. */
 export async function readLog(
-  manager: EntityManager,
+  tx: Transaction,
   afterSeq: string,
   limit: number,
 ): Promise<Array<{ seq: string; event: EventEnvelope }>> {
-  const rows = (await manager.query(
+  const rows = (await tx.query(
     `SELECT seq, event_id, type, version, source, occurred_at, correlation_id, payload FROM event_log
       WHERE seq > $1 ORDER BY seq LIMIT $2`,
     [afterSeq, limit],

@@ -1,9 +1,9 @@
 import { EventEnvelope, EventPayloads, EventType, MoneyLine } from '@app/contracts';
-import { EntityManager } from 'typeorm';
-import { Channel } from './read-model.entities';
+import { Transaction } from '@app/persistence';
+import { Channel, READ_MODEL_TABLES } from './read-model.entities';
 
 type Projection<Type extends EventType> = (
-  manager: EntityManager,
+  tx: Transaction,
   payload: EventPayloads[Type],
   event: EventEnvelope<Type>,
 ) => Promise<void>;
@@ -32,9 +32,9 @@ interface SaleInput {
  * Counts a sale once, even if its fact is published twice under two event ids: its lines and the
  * running totals are written only when the sale row is new. One statement, one round trip.
  */
-async function recordSale(manager: EntityManager, sale: SaleInput): Promise<void> {
+async function recordSale(tx: Transaction, sale: SaleInput): Promise<void> {
   const units = sum(sale.lines.map((line) => line.quantity));
-  await manager.query(
+  await tx.query(
     `WITH store AS (
        INSERT INTO stores (store_id, location_id, active, source_at) SELECT $3, $9, true, $10 WHERE $3::int IS NOT NULL
        ON CONFLICT DO NOTHING
@@ -65,15 +65,15 @@ async function recordSale(manager: EntityManager, sale: SaleInput): Promise<void
   );
 }
 
-async function knownStore(manager: EntityManager, storeId: number, locationId: number): Promise<void> {
-  await manager.query(
+async function knownStore(tx: Transaction, storeId: number, locationId: number): Promise<void> {
+  await tx.query(
     'INSERT INTO stores (store_id, location_id, active, source_at) VALUES ($1, $2, true, $3) ON CONFLICT DO NOTHING',
     [storeId, locationId, NEVER],
   );
 }
 
-const productUpserted: Projection<'inventory.product.upserted'> = async (manager, p) => {
-  await manager.query(
+const productUpserted: Projection<'inventory.product.upserted'> = async (tx, p) => {
+  await tx.query(
     `INSERT INTO products (product_id, sku, name, category_id, category_name, price, active, source_updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (product_id) DO UPDATE SET sku = $2, name = $3, category_id = $4, category_name = $5, price = $6,
@@ -83,8 +83,8 @@ const productUpserted: Projection<'inventory.product.upserted'> = async (manager
   );
 };
 
-const locationUpserted: Projection<'inventory.location.upserted'> = async (manager, p, event) => {
-  await manager.query(
+const locationUpserted: Projection<'inventory.location.upserted'> = async (tx, p, event) => {
+  await tx.query(
     `INSERT INTO locations (location_id, code, name, type, source_at) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (location_id) DO UPDATE SET code = $2, name = $3, type = $4, source_at = $5
      WHERE locations.source_at <= $5`,
@@ -92,9 +92,9 @@ const locationUpserted: Projection<'inventory.location.upserted'> = async (manag
   );
 };
 
-const stockChanged: Projection<'inventory.stock.changed'> = async (manager, p) => {
+const stockChanged: Projection<'inventory.stock.changed'> = async (tx, p) => {
   for (const level of p.levels) {
-    await manager.query(
+    await tx.query(
       `INSERT INTO stock_levels (product_id, location_id, on_hand, reserved, reorder_level, version, changed_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (product_id, location_id) DO UPDATE SET on_hand = $3, reserved = $4, reorder_level = $5, version = $6,
@@ -105,8 +105,8 @@ const stockChanged: Projection<'inventory.stock.changed'> = async (manager, p) =
   }
 };
 
-const restockUpserted: Projection<'inventory.restock.upserted'> = async (manager, p) => {
-  await manager.query(
+const restockUpserted: Projection<'inventory.restock.upserted'> = async (tx, p) => {
+  await tx.query(
     `INSERT INTO restock_requests (restock_request_id, product_id, location_id, quantity, status, requested_at, decided_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (restock_request_id) DO UPDATE SET status = $5, decided_at = $7
@@ -115,8 +115,8 @@ const restockUpserted: Projection<'inventory.restock.upserted'> = async (manager
   );
 };
 
-const storeUpserted: Projection<'retail.store.upserted'> = async (manager, p, event) => {
-  await manager.query(
+const storeUpserted: Projection<'retail.store.upserted'> = async (tx, p, event) => {
+  await tx.query(
     `INSERT INTO stores (store_id, code, name, location_id, active, source_at) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (store_id) DO UPDATE SET code = $2, name = $3, location_id = $4, active = $5, source_at = $6
      WHERE stores.source_at <= $6`,
@@ -124,8 +124,8 @@ const storeUpserted: Projection<'retail.store.upserted'> = async (manager, p, ev
   );
 };
 
-const saleRecorded: Projection<'retail.sale.recorded'> = async (manager, p) => {
-  await recordSale(manager, {
+const saleRecorded: Projection<'retail.sale.recorded'> = async (tx, p) => {
+  await recordSale(tx, {
     channel: 'in_store',
     sourceId: p.sale_id,
     store: { id: p.store_id, locationId: p.location_id },
@@ -135,9 +135,9 @@ const saleRecorded: Projection<'retail.sale.recorded'> = async (manager, p) => {
   });
 };
 
-const saleReturned: Projection<'retail.sale.returned'> = async (manager, p) => {
-  await knownStore(manager, p.store_id, p.location_id);
-  await manager.query(
+const saleReturned: Projection<'retail.sale.returned'> = async (tx, p) => {
+  await knownStore(tx, p.store_id, p.location_id);
+  await tx.query(
     `WITH saleReturn AS (
        INSERT INTO returns (channel, source_id, sale_id, store_id, occurred_at, day, total_refund, units)
        VALUES ('in_store', $1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING
@@ -159,8 +159,8 @@ const saleReturned: Projection<'retail.sale.returned'> = async (manager, p) => {
   );
 };
 
-const orderConfirmed: Projection<'ecommerce.order.confirmed'> = async (manager, p) => {
-  await recordSale(manager, {
+const orderConfirmed: Projection<'ecommerce.order.confirmed'> = async (tx, p) => {
+  await recordSale(tx, {
     channel: 'online',
     sourceId: p.order_id,
     store: null,
@@ -191,7 +191,12 @@ export type ProjectedType = keyof typeof PROJECTIONS;
 export const PROJECTED_TYPES = Object.keys(PROJECTIONS) as ProjectedType[];
 
 /** Applies one event to the read model; types reporting does not project (yet) are only kept in the log. */
-export async function project(manager: EntityManager, event: EventEnvelope): Promise<void> {
+export async function project(tx: Transaction, event: EventEnvelope): Promise<void> {
   const projection = (PROJECTIONS as Partial<Record<EventType, Projection<EventType>>>)[event.type];
-  if (projection) await projection(manager, event.payload, event);
+  if (projection) await projection(tx, event.payload, event);
+}
+
+/** Empties every read-model table (the event log stays), locking them until the transaction ends. */
+export async function clearReadModel(tx: Transaction): Promise<void> {
+  await tx.query(`TRUNCATE ${READ_MODEL_TABLES.join(', ')}`);
 }

@@ -10,9 +10,9 @@ export class ReadModelEvents implements OnModuleInit {
 
   onModuleInit(): void {
     for (const type of PROJECTED_TYPES) {
-      this.inbox.on(type, async (manager, event) => {
-        await appendToLog(manager, event);
-        await project(manager, event);
+      this.inbox.on(type, async (tx, event) => {
+        await appendToLog(tx, event);
+        await project(tx, event);
       });
     }
   }

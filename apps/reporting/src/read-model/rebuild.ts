@@ -1,7 +1,7 @@
-import { DataSource } from 'typeorm';
+import { UnitOfWork } from '@app/persistence';
+import type { DataSource } from 'typeorm';
 import { readLog } from './event-log';
-import { project } from './projections';
-import { READ_MODEL_TABLES } from './read-model.entities';
+import { clearReadModel, project } from './projections';
 
 const BATCH = 1000;
 
@@ -12,14 +12,15 @@ const BATCH = 1000;
  * log or not yet committed to it). Returns how many events were replayed.
  */
 export async function rebuildReadModel(dataSource: DataSource): Promise<number> {
-  return dataSource.transaction(async (manager) => {
-    await manager.query(`TRUNCATE ${READ_MODEL_TABLES.join(', ')}`);
+  // Also run outside Nest, by `npm run reporting:rebuild` (tools/src/main.ts): hence a unit of work of its own.
+  return new UnitOfWork(dataSource).run(async (tx) => {
+    await clearReadModel(tx);
     let after = '0';
     let replayed = 0;
     for (;;) {
-      const batch = await readLog(manager, after, BATCH);
+      const batch = await readLog(tx, after, BATCH);
       if (batch.length === 0) return replayed;
-      for (const { event } of batch) await project(manager, event);
+      for (const { event } of batch) await project(tx, event);
       after = batch[batch.length - 1].seq;
       replayed += batch.length;
     }

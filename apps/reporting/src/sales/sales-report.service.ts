@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CachedReports } from '../cache/report-cache';
 import { CHANNELS } from '../read-model/read-model.entities';
 import { ReferenceData } from '../reports/reference-data';
+import { ReferenceDataRepository } from '../reports/reference-data.repository';
 import { factFilter } from '../reports/report-filters';
 import { eachDay, resolvePeriod } from '../reports/report-period';
 import { FactFilter, SalesFactsRepository, Slice } from '../reports/sales-facts.repository';
@@ -13,6 +14,7 @@ export class SalesReportService {
   constructor(
     private readonly facts: SalesFactsRepository,
     private readonly references: ReferenceData,
+    private readonly names: ReferenceDataRepository,
     private readonly cache: CachedReports,
   ) {}
 
@@ -39,11 +41,11 @@ export class SalesReportService {
     const channel = figuresOf(byChannel, 'channel');
     const store = figuresOf(byStore, 'store');
     const day = figuresOf(byDay, 'day');
-    const stores = filter.channel === 'online' ? [] : await this.references.stores();
-    const categories = await this.references.categories();
+    const stores = filter.channel === 'online' ? [] : await this.names.stores();
+    const categories = await this.names.categories();
     byProduct.sort(bestFirst('product'));
     byCategory.sort(bestFirst('category'));
-    const products = await this.references.products(byProduct.map((slice) => Number(slice.key.product)));
+    const products = await this.names.products(byProduct.map((slice) => Number(slice.key.product)));
     return {
       from: filter.from,
       to: filter.to,

@@ -1,27 +1,20 @@
 import { Page, pageOf } from '@app/contracts';
-import { PgErrorCode, isPgError } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { RetailErrorCode, RetailException } from '../retail.exception';
 import { StoresService } from '../stores/stores.service';
 import { CashRegister } from './cash-register.entity';
 import { CashRegisterQuery, CashRegisterResponse, CreateCashRegisterDto, UpdateCashRegisterDto } from './cash-registers.dto';
+import { CashRegistersRepository } from './cash-registers.repository';
 
 @Injectable()
 export class CashRegistersService {
   constructor(
-    @InjectRepository(CashRegister) private readonly registers: Repository<CashRegister>,
+    private readonly registers: CashRegistersRepository,
     private readonly stores: StoresService,
   ) {}
 
   async list(query: CashRegisterQuery): Promise<Page<CashRegisterResponse>> {
-    const [rows, total] = await this.registers.findAndCount({
-      where: query.store_id === undefined ? {} : { storeId: query.store_id },
-      order: { id: 'ASC' },
-      take: query.limit,
-      skip: query.offset,
-    });
+    const [rows, total] = await this.registers.findPage(query.store_id, query);
     return pageOf(
       rows.map((row) => this.toResponse(row)),
       total,
@@ -35,15 +28,9 @@ export class CashRegistersService {
 
   async create(dto: CreateCashRegisterDto): Promise<CashRegisterResponse> {
     const store = await this.stores.find(dto.store_id);
-    const register = this.registers.create({ storeId: store.id, code: dto.code, active: true });
-    try {
-      return this.toResponse(await this.registers.save(register));
-    } catch (error) {
-      if (isPgError(error, PgErrorCode.uniqueViolation)) {
-        throw new RetailException(RetailErrorCode.RegisterCodeTaken, `Store ${store.id} already has a register ${dto.code}`);
-      }
-      throw error;
-    }
+    const saving = this.registers.save({ storeId: store.id, code: dto.code, active: true });
+    const taken = `Store ${store.id} already has a register ${dto.code}`;
+    return this.toResponse(await RetailException.unlessTaken(saving, RetailErrorCode.RegisterCodeTaken, taken));
   }
 
   async update(id: number, dto: UpdateCashRegisterDto): Promise<CashRegisterResponse> {
@@ -53,7 +40,7 @@ export class CashRegistersService {
   }
 
   async find(id: number): Promise<CashRegister> {
-    const register = await this.registers.findOneBy({ id });
+    const register = await this.registers.findById(id);
     if (!register) throw RetailException.notFound(RetailErrorCode.RegisterNotFound, 'Cash register', id);
     return register;
   }

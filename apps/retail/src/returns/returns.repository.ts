@@ -1,6 +1,7 @@
+import { Transaction } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, DeepPartial, EntityManager, In } from 'typeorm';
+import { DataSource, DeepPartial, In } from 'typeorm';
 import { SaleReturn, SaleReturnLine } from './sale-return.entity';
 
 export interface ReturnFilter {
@@ -39,8 +40,8 @@ export class ReturnsRepository {
       .findOne({ where: { id }, relations: { lines: true }, order: { lines: { id: 'ASC' } } });
   }
 
-  save(manager: EntityManager, fields: DeepPartial<SaleReturn>): Promise<SaleReturn> {
-    const returns = manager.getRepository(SaleReturn);
+  save(tx: Transaction, fields: DeepPartial<SaleReturn>): Promise<SaleReturn> {
+    const returns = tx.getRepository(SaleReturn);
     return returns.save(returns.create(fields));
   }
 }

@@ -1,9 +1,8 @@
 import { RequestValidationException } from '@app/bootstrap';
 import { FieldError, Page, cents, money, pageOf } from '@app/contracts';
 import { Outbox } from '@app/events';
+import { UnitOfWork } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { saleReturnedV1 } from '../retail.events';
 import { RetailErrorCode, RetailException } from '../retail.exception';
 import { Sale, SaleLine } from '../sales/sale.entity';
@@ -20,7 +19,7 @@ export class ReturnsService {
     private readonly sales: SalesRepository,
     private readonly stores: StoresService,
     private readonly outbox: Outbox,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async list(query: ReturnQuery): Promise<Page<ReturnResponse>> {
@@ -48,8 +47,8 @@ export class ReturnsService {
    * the other against what is left: together they never bring back more than was sold.
    */
   async create(dto: CreateReturnDto): Promise<ReturnResponse> {
-    const saved = await this.dataSource.transaction(async (manager) => {
-      const sale = await this.sales.lockWithLines(manager, dto.sale_id);
+    const saved = await this.unitOfWork.run(async (tx) => {
+      const sale = await this.sales.lockWithLines(tx, dto.sale_id);
       if (!sale) throw RetailException.notFound(RetailErrorCode.SaleNotFound, 'Sale', dto.sale_id);
       const taken = this.takeBack(sale, dto.lines);
       const lines = taken.map(({ sold, quantity }) => {
@@ -57,10 +56,10 @@ export class ReturnsService {
         return { productId: sold.productId, quantity, refund: money(cents(sold.unitPrice) * BigInt(quantity)) };
       });
       await this.sales.saveReturnedQuantities(
-        manager,
+        tx,
         taken.map(({ sold }) => sold),
       );
-      const saleReturn = await this.returns.save(manager, {
+      const saleReturn = await this.returns.save(tx, {
         saleId: sale.id,
         storeId: sale.storeId,
         reason: dto.reason ?? null,
@@ -68,8 +67,8 @@ export class ReturnsService {
         totalRefund: money(lines.reduce((total, line) => total + cents(line.refund), 0n)),
         lines,
       });
-      const store = await this.stores.find(sale.storeId, manager);
-      await this.outbox.record(manager, 'retail.sale.returned', saleReturnedV1(saleReturn, store, false));
+      const store = await this.stores.find(sale.storeId, tx);
+      await this.outbox.record(tx, 'retail.sale.returned', saleReturnedV1(saleReturn, store, false));
       return saleReturn;
     });
     return ReturnsService.toResponse(saved);

@@ -1,6 +1,7 @@
+import { Transaction } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, DeepPartial, EntityManager, In } from 'typeorm';
+import { DataSource, DeepPartial, In } from 'typeorm';
 import { SaleReturn } from '../returns/sale-return.entity';
 import { Sale, SaleLine } from './sale.entity';
 
@@ -53,27 +54,27 @@ export class SalesRepository {
   }
 
   /** The sale, locked until the transaction ends, with its lines. */
-  async lockWithLines(manager: EntityManager, id: number): Promise<Sale | null> {
+  async lockWithLines(tx: Transaction, id: number): Promise<Sale | null> {
     // Locked alone: FOR UPDATE cannot reach through the outer join that loading the lines needs.
-    const sale = await manager
+    const sale = await tx
       .getRepository(Sale)
       .createQueryBuilder('sale')
       .setLock('pessimistic_write')
       .where('sale.id = :id', { id })
       .getOne();
     if (!sale) return null;
-    sale.lines = await manager.getRepository(SaleLine).find({ where: { saleId: id }, order: { id: 'ASC' } });
+    sale.lines = await tx.getRepository(SaleLine).find({ where: { saleId: id }, order: { id: 'ASC' } });
     return sale;
   }
 
-  save(manager: EntityManager, fields: DeepPartial<Sale>): Promise<Sale> {
-    const sales = manager.getRepository(Sale);
+  save(tx: Transaction, fields: DeepPartial<Sale>): Promise<Sale> {
+    const sales = tx.getRepository(Sale);
     return sales.save(sales.create(fields));
   }
 
-  async saveReturnedQuantities(manager: EntityManager, lines: SaleLine[]): Promise<void> {
+  async saveReturnedQuantities(tx: Transaction, lines: SaleLine[]): Promise<void> {
     for (const line of lines) {
-      await manager.getRepository(SaleLine).update(line.id, { returnedQuantity: line.returnedQuantity });
+      await tx.getRepository(SaleLine).update(line.id, { returnedQuantity: line.returnedQuantity });
     }
   }
 }

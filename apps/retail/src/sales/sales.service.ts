@@ -1,9 +1,8 @@
 import { CatalogueService, PricingResult } from '@app/catalogue';
 import { Page, pageOf, mergeLines } from '@app/contracts';
 import { Outbox } from '@app/events';
+import { UnitOfWork } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { CashRegister } from '../cash-registers/cash-register.entity';
 import { CashRegistersService } from '../cash-registers/cash-registers.service';
 import { saleRecordedV1 } from '../retail.events';
@@ -24,7 +23,7 @@ export class SalesService {
     private readonly registers: CashRegistersService,
     private readonly catalogue: CatalogueService,
     private readonly outbox: Outbox,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async list(query: SaleQuery): Promise<Page<SaleResponse>> {
@@ -63,8 +62,8 @@ export class SalesService {
     this.checkCanSell(store, register);
     const priced = await this.catalogue.price(mergeLines(dto.lines));
     if (!priced.ok) throw this.unsellable(priced);
-    const sale = await this.dataSource.transaction(async (manager) => {
-      const saved = await this.sales.save(manager, {
+    const sale = await this.unitOfWork.run(async (tx) => {
+      const saved = await this.sales.save(tx, {
         storeId: store.id,
         registerId: register.id,
         total: priced.total,
@@ -76,7 +75,7 @@ export class SalesService {
           lineTotal: line.line_total,
         })),
       });
-      await this.outbox.record(manager, 'retail.sale.recorded', saleRecordedV1(saved, store, false));
+      await this.outbox.record(tx, 'retail.sale.recorded', saleRecordedV1(saved, store, false));
       return saved;
     });
     return this.toResponse(sale);

@@ -1,29 +1,23 @@
 import { Page, pageOf } from '@app/contracts';
 import { Outbox } from '@app/events';
-import { PgErrorCode, isPgError } from '@app/persistence';
+import { Transaction, UnitOfWork } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
 import { storeUpsertedV1 } from '../retail.events';
 import { RetailErrorCode, RetailException } from '../retail.exception';
 import { Store } from './store.entity';
 import { CreateStoreDto, StoreQuery, StoreResponse, UpdateStoreDto } from './stores.dto';
+import { StoresRepository } from './stores.repository';
 
 @Injectable()
 export class StoresService {
   constructor(
-    @InjectRepository(Store) private readonly stores: Repository<Store>,
+    private readonly stores: StoresRepository,
     private readonly outbox: Outbox,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async list(query: StoreQuery): Promise<Page<StoreResponse>> {
-    const [rows, total] = await this.stores.findAndCount({
-      where: query.active === undefined ? {} : { active: query.active },
-      order: { id: 'ASC' },
-      take: query.limit,
-      skip: query.offset,
-    });
+    const [rows, total] = await this.stores.findPage(query.active, query);
     return pageOf(
       rows.map((row) => this.toResponse(row)),
       total,
@@ -36,21 +30,15 @@ export class StoresService {
   }
 
   async create(dto: CreateStoreDto): Promise<StoreResponse> {
-    const store = this.stores.create({
+    const saving = this.save({
       code: dto.code,
       name: dto.name,
       locationId: dto.location_id,
       address: dto.address ?? null,
       active: dto.active ?? true,
     });
-    try {
-      return this.toResponse(await this.save(store));
-    } catch (error) {
-      if (isPgError(error, PgErrorCode.uniqueViolation)) {
-        throw new RetailException(RetailErrorCode.StoreCodeTaken, `Store code ${dto.code} is taken`);
-      }
-      throw error;
-    }
+    const store = await RetailException.unlessTaken(saving, RetailErrorCode.StoreCodeTaken, `Store code ${dto.code} is taken`);
+    return this.toResponse(store);
   }
 
   async update(id: number, dto: UpdateStoreDto): Promise<StoreResponse> {
@@ -63,17 +51,17 @@ export class StoresService {
   }
 
   /** Saves the store and publishes it, in one transaction. */
-  private save(store: Store): Promise<Store> {
-    return this.dataSource.transaction(async (manager) => {
-      const saved = await manager.getRepository(Store).save(store);
-      await this.outbox.record(manager, 'retail.store.upserted', storeUpsertedV1(saved));
+  private save(store: Partial<Store>): Promise<Store> {
+    return this.unitOfWork.run(async (tx) => {
+      const saved = await this.stores.save(tx, store);
+      await this.outbox.record(tx, 'retail.store.upserted', storeUpsertedV1(saved));
       return saved;
     });
   }
 
-  /** Inside a transaction, pass its manager: a read on a second connection could starve the pool. */
-  async find(id: number, manager?: EntityManager): Promise<Store> {
-    const store = await (manager?.getRepository(Store) ?? this.stores).findOneBy({ id });
+  /** Inside a transaction, pass it: a read on a second connection could starve the pool. */
+  async find(id: number, tx?: Transaction): Promise<Store> {
+    const store = await this.stores.findById(id, tx);
     if (!store) throw RetailException.notFound(RetailErrorCode.StoreNotFound, 'Store', id);
     return store;
   }

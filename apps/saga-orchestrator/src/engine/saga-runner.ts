@@ -1,5 +1,5 @@
 import { ServiceConfig } from '@app/config';
-import { SagaCompensation, SagaStatus, SagaStep, TERMINAL_SAGA_STATUSES } from '@app/contracts';
+import { TERMINAL_SAGA_STATUSES } from '@app/contracts';
 import { jitteredBackoffMs } from '@app/persistence';
 import { Injectable, Logger } from '@nestjs/common';
 import { SagaOrchestratorEnvironment } from '../saga-orchestrator.environment';
@@ -8,43 +8,21 @@ import { LogEntry, LostLease, SagasRepository } from '../sagas/sagas.repository'
 import { CommandRejected, TransientFailure } from './participants';
 import { SagaEndings } from './saga-endings';
 import { SagaMetrics } from './saga.metrics';
-import { COMPENSATION_OF, Outcome, SagaSteps } from './saga-steps';
-
-const NEXT_STEP: Record<SagaStep, SagaStep | null> = {
-  CHECK_STOCK: 'RESERVE_STOCK',
-  RESERVE_STOCK: 'CREATE_ORDER',
-  CREATE_ORDER: 'PROCESS_PAYMENT',
-  PROCESS_PAYMENT: 'CONFIRM_ORDER',
-  CONFIRM_ORDER: null,
-};
-/** The state the saga shows while a step runs, and once it has succeeded. */
-const RUNNING: Record<SagaStep, SagaStatus> = {
-  CHECK_STOCK: 'STOCK_CHECKING',
-  RESERVE_STOCK: 'STOCK_CHECKING',
-  CREATE_ORDER: 'STOCK_RESERVED',
-  PROCESS_PAYMENT: 'PAYMENT_PROCESSING',
-  CONFIRM_ORDER: 'PAYMENT_COMPLETED',
-};
-const SUCCEEDED: Record<SagaStep, SagaStatus> = {
-  CHECK_STOCK: 'STOCK_CHECKING',
-  RESERVE_STOCK: 'STOCK_RESERVED',
-  CREATE_ORDER: 'ORDER_CREATED',
-  PROCESS_PAYMENT: 'PAYMENT_COMPLETED',
-  CONFIRM_ORDER: 'COMPLETED',
-};
+import { Outcome } from './saga-definition';
+import { PlannedStep, SagaPlan } from './saga-plan';
 
 /**
- * Drives one saga through its steps, or its compensations, writing every transition before the
+ * Drives one saga through the steps of its plan, or its compensations, writing every transition before the
  * next call. Stops when the saga ends, when it must wait for a retry (it is then released for any
- * instance to resume), or when another instance has taken it over.
+ * instance to resume), or when another instance has taken it over. What the steps are and do is the plan's.
  */
 @Injectable()
 export class SagaRunner {
   private readonly logger = new Logger(SagaRunner.name);
 
   constructor(
+    private readonly plan: SagaPlan,
     private readonly sagas: SagasRepository,
-    private readonly steps: SagaSteps,
     private readonly metrics: SagaMetrics,
     private readonly endings: SagaEndings,
     private readonly config: ServiceConfig<SagaOrchestratorEnvironment>,
@@ -65,7 +43,7 @@ export class SagaRunner {
 
   /** Runs the next step; true when the saga now waits for a retry. */
   private async stepForward(saga: Saga): Promise<boolean> {
-    const step = saga.nextStep!;
+    const step = this.plan.step(saga.nextStep!);
     if (this.pastDeadline(saga)) {
       await this.beginCompensation(saga, `DEADLINE_EXCEEDED: not finished within ${this.config.env.SAGA_DEADLINE_SECONDS} s`);
       return false;
@@ -78,34 +56,33 @@ export class SagaRunner {
     const attempt = saga.attempts + 1;
     let outcome: Outcome;
     try {
-      outcome = await this.steps.run(step, saga);
+      outcome = await step.run(saga);
     } catch (error) {
       if (error instanceof TransientFailure) {
-        // Past payment the saga only moves forward: it retries for as long as it takes.
-        const maxAttempts = this.pastPayment(saga) ? Infinity : this.config.env.SAGA_MAX_ATTEMPTS;
-        return this.retryLater(saga, step, attempt, started, error, maxAttempts);
+        // Past the pivot (payment) the saga only moves forward: it retries for as long as it takes.
+        const maxAttempts = this.plan.pastPivot(saga) ? Infinity : this.config.env.SAGA_MAX_ATTEMPTS;
+        return this.retryLater(saga, step.name, attempt, started, error, maxAttempts);
       }
       if (!(error instanceof CommandRejected)) throw error;
       outcome = { ok: false, reason: error.message };
     }
-    const entry = this.entry('STEP', step, attempt, started, outcome.ok ? null : outcome.reason);
-    this.metrics.attempt(step, entry.status as 'SUCCESS' | 'FAILED', entry.durationMs / 1000);
+    const entry = this.entry('STEP', step.name, attempt, started, outcome.ok ? null : outcome.reason);
+    this.metrics.attempt(step.name, entry.status as 'SUCCESS' | 'FAILED', entry.durationMs / 1000);
     if (outcome.ok) {
-      const next = NEXT_STEP[step];
-      // The next step is marked with this write, unless past the deadline: then it will not run, and would be undone
-      // for nothing.
-      const startsNext = next !== null && (outcome.paymentId !== undefined || !this.pastDeadline(saga));
+      const next = step.next;
+      // The next step is marked with this write, unless past the deadline (which no longer applies once the pivot
+      // has succeeded): then it will not run, and would be undone for nothing.
+      const startsNext = next !== null && (step.pivot || !this.pastDeadline(saga));
       await this.write(
         saga,
         {
-          status: SUCCEEDED[step],
-          ...(startsNext && { effectiveSteps: this.runningState(saga, next).effectiveSteps }),
+          status: step.succeeded,
+          ...(startsNext && { effectiveSteps: this.runningState(saga, this.plan.step(next)).effectiveSteps }),
           nextStep: next,
           attempts: 0,
           outcomeUnknown: false,
           lastError: null,
-          ...(outcome.orderId !== undefined && { orderId: outcome.orderId }),
-          ...(outcome.paymentId !== undefined && { paymentId: outcome.paymentId }),
+          ...outcome.results,
           ...(next === null && { finishedAt: new Date() }),
         },
         entry,
@@ -113,11 +90,11 @@ export class SagaRunner {
       if (next === null) this.ended(saga);
       return false;
     }
-    if (this.pastPayment(saga)) {
+    if (this.plan.pastPivot(saga)) {
       // Paid: never undone. What is left needs an operator (POST /sagas/{id}/retry).
       await this.write(
         saga,
-        { status: 'FAILED', failureReason: `${step} refused after payment: ${outcome.reason}`, finishedAt: new Date() },
+        { status: 'FAILED', failureReason: `${step.name} refused after payment: ${outcome.reason}`, finishedAt: new Date() },
         entry,
       );
       this.ended(saga);
@@ -126,8 +103,8 @@ export class SagaRunner {
     // A refused step had no effect: nothing of it to undo.
     await this.beginCompensation(
       saga,
-      `${step}: ${outcome.reason}`,
-      saga.effectiveSteps.filter((s) => s !== step),
+      `${step.name}: ${outcome.reason}`,
+      saga.effectiveSteps.filter((name) => name !== step.name),
       entry,
     );
     return false;
@@ -145,7 +122,7 @@ export class SagaRunner {
     const attempt = saga.attempts + 1;
     let outcome: Outcome;
     try {
-      outcome = await this.steps.compensate(compensation, saga);
+      outcome = await this.plan.compensate(compensation, saga);
     } catch (error) {
       if (error instanceof TransientFailure) {
         return this.retryLater(saga, compensation, attempt, started, error, this.config.env.SAGA_MAX_ATTEMPTS);
@@ -165,16 +142,12 @@ export class SagaRunner {
   }
 
   private async beginCompensation(saga: Saga, reason: string, effective = saga.effectiveSteps, entry?: LogEntry): Promise<void> {
-    const pending = [...effective]
-      .reverse()
-      .map((step) => COMPENSATION_OF[step])
-      .filter((compensation): compensation is SagaCompensation => compensation !== undefined);
     await this.write(
       saga,
       {
         status: 'COMPENSATING',
         effectiveSteps: effective,
-        pendingCompensations: pending,
+        pendingCompensations: this.plan.compensationsOf(effective),
         failureReason: reason,
         attempts: 0,
         outcomeUnknown: false,
@@ -185,7 +158,7 @@ export class SagaRunner {
 
   private async retryLater(
     saga: Saga,
-    name: SagaStep | SagaCompensation,
+    name: string,
     attempt: number,
     started: number,
     failure: TransientFailure,
@@ -202,7 +175,7 @@ export class SagaRunner {
     this.metrics.attempt(name, 'RETRYING', entry.durationMs / 1000);
     if (attempt >= maxAttempts) {
       if (saga.status === 'COMPENSATING') {
-        await this.giveUp(saga, name as SagaCompensation, failure.message, entry);
+        await this.giveUp(saga, name, failure.message, entry);
       } else {
         await this.beginCompensation(
           saga,
@@ -230,7 +203,7 @@ export class SagaRunner {
   }
 
   /** A compensation that cannot be completed: the saga waits in FAILED for an operator, reason recorded. */
-  private async giveUp(saga: Saga, compensation: SagaCompensation, reason: string, entry: LogEntry): Promise<void> {
+  private async giveUp(saga: Saga, compensation: string, reason: string, entry: LogEntry): Promise<void> {
     this.metrics.compensationGivenUp(compensation);
     await this.write(
       saga,
@@ -241,19 +214,17 @@ export class SagaRunner {
   }
 
   /** The state that marks `step` as running: its status, and the step among those to undo if it has an undo. */
-  private runningState(saga: Saga, step: SagaStep): Pick<Saga, 'status' | 'effectiveSteps'> {
+  private runningState(saga: Saga, step: PlannedStep): Pick<Saga, 'status' | 'effectiveSteps'> {
     const effectiveSteps =
-      COMPENSATION_OF[step] && !saga.effectiveSteps.includes(step) ? [...saga.effectiveSteps, step] : saga.effectiveSteps;
-    return { status: RUNNING[step], effectiveSteps };
+      step.compensation !== null && !saga.effectiveSteps.includes(step.name)
+        ? [...saga.effectiveSteps, step.name]
+        : saga.effectiveSteps;
+    return { status: step.running, effectiveSteps };
   }
 
-  /** Past payment a saga has no deadline: it only moves forward. */
+  /** Past the pivot a saga has no deadline: it only moves forward. */
   private pastDeadline(saga: Saga): boolean {
-    return !this.pastPayment(saga) && Date.now() > saga.deadlineAt.getTime();
-  }
-
-  private pastPayment(saga: Saga): boolean {
-    return saga.paymentId !== null && saga.status !== 'COMPENSATING';
+    return !this.plan.pastPivot(saga) && Date.now() > saga.deadlineAt.getTime();
   }
 
   private async write(saga: Saga, changes: Partial<Saga>, entry?: LogEntry, lease: 'renew' | 'release' = 'renew'): Promise<Saga> {

@@ -73,11 +73,6 @@ export class SagaWorker implements OnApplicationBootstrap, OnApplicationShutdown
     return claimed.length;
   }
 
-  /** Resolves when every saga this instance is driving has stopped (ended, waiting, or handed over). */
-  async idle(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.allSettled(this.inFlight.values());
-  }
-
   private schedule(delayMs: number): void {
     if (this.stopping) return;
     this.timer = setTimeout(() => void this.tick(), delayMs);

@@ -1,9 +1,8 @@
 import { messageOf } from '@app/events';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { PARTICIPANTS, Participants } from '../engine/participants';
 import { ServiceHealth, SystemHealthResponse } from './system-health.dto';
+import { SystemHealthRepository } from './system-health.repository';
 
 /** Short: a monitor wants an answer, and a service this slow is as good as down for a saga step. */
 const CHECK_TIMEOUT_MS = 1500;
@@ -17,13 +16,13 @@ const seconds = (ms: number) => Math.round(ms) / 1000;
 @Injectable()
 export class SystemHealthService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: SystemHealthRepository,
     private readonly participants: Participants,
   ) {}
 
   async check(): Promise<SystemHealthResponse> {
     const [own, ...others] = await Promise.all([
-      this.timed(() => this.dataSource.query('SELECT 1')),
+      this.timed(() => this.database.ping()),
       ...PARTICIPANTS.map((participant) => this.timed(() => this.participants.ping(participant, CHECK_TIMEOUT_MS))),
     ]);
     const services: Record<string, ServiceHealth> = { 'saga-orchestrator': own };

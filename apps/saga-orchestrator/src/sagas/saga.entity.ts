@@ -1,13 +1,5 @@
-import type { OrderAddress, PaymentMethod, SagaCompensation, SagaStatus, SagaStep, StockLine } from '@app/contracts';
+import type { OrderRequest, SagaStatus } from '@app/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-
-export interface OrderRequest {
-  products: StockLine[];
-  /** A string address is kept as the customer gave it. */
-  shipping_address: OrderAddress;
-  billing_address: OrderAddress;
-  payment_method: PaymentMethod;
-}
 
 /**
  * One order's saga. Every transition is written here before the next participant call; `owner`
@@ -31,16 +23,17 @@ export class Saga {
   @Index()
   @Column({ type: 'varchar', length: 20 })
   status!: SagaStatus;
-  /** The forward step to run next (null once all have run). */
-  @Column({ type: 'varchar', length: 20, nullable: true }) nextStep!: SagaStep | null;
+  /** The forward step to run next (null once all have run); steps and compensations are named by the saga's definition. */
+  @Column({ type: 'varchar', length: 20, nullable: true }) nextStep!: string | null;
   /** Steps that may have had an effect, in order: what compensation must undo. */
-  @Column({ type: 'text', array: true, default: '{}' }) effectiveSteps!: SagaStep[];
+  @Column({ type: 'text', array: true, default: '{}' }) effectiveSteps!: string[];
   /** Compensations still to run, in order. */
-  @Column({ type: 'text', array: true, default: '{}' }) pendingCompensations!: SagaCompensation[];
+  @Column({ type: 'text', array: true, default: '{}' }) pendingCompensations!: string[];
   /** Attempts of the current step or compensation. */
   @Column({ type: 'int', default: 0 }) attempts!: number;
   /** The last attempt timed out: ask the participant before sending the command again. */
   @Column({ type: 'boolean', default: false }) outcomeUnknown!: boolean;
+  /** Results (SagaResults): written with the success of the step that hands them back. */
   @Column({ type: 'int', nullable: true }) orderId!: number | null;
   @Column({ type: 'int', nullable: true }) paymentId!: number | null;
   @Column({ type: 'text', nullable: true }) failureReason!: string | null;
@@ -55,6 +48,9 @@ export class Saga {
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
   @Column({ type: 'timestamptz', nullable: true }) finishedAt!: Date | null;
 }
+
+/** What the saga's steps hand back and the saga keeps: the order created, the payment made. */
+export type SagaResults = Pick<Saga, 'orderId' | 'paymentId'>;
 
 export type SagaLogKind = 'STEP' | 'COMPENSATION' | 'RETRY';
 export type SagaLogStatus = 'SUCCESS' | 'FAILED' | 'RETRYING' | 'REQUESTED';

@@ -1,9 +1,8 @@
 import {
   AddressDto,
   ApiOrderAddress,
-  IsOrderAddress,
   MAX_ID,
-  MAX_ORDER_LINES,
+  OrderRequest,
   PAYMENT_METHODS,
   PageMeta,
   PageQuery,
@@ -17,19 +16,7 @@ import {
   type OrderAddressInput,
 } from '@app/contracts';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsUUID,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
 export class CustomerIdParam {
   @ApiProperty({ example: 123 }) @ToInteger() @IsInt() @Min(1) @Max(MAX_ID) customer_id!: number;
@@ -39,20 +26,8 @@ export class SagaIdParam {
   @ApiProperty({ format: 'uuid' }) @IsUUID() saga_id!: string;
 }
 
-/** The seed document's order-processing payload. */
-@ApiExtraModels(AddressDto)
-export class StartOrderProcessingDto {
-  @ApiProperty({ type: [StockLine] })
-  @ValidateNested({ each: true })
-  @Type(() => StockLine)
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_ORDER_LINES)
-  products!: StockLine[];
-
-  @IsOrderAddress('"123 Main St", kept as given, or a structured address') shipping_address!: OrderAddressInput;
-  @IsOrderAddress('"123 Main St", kept as given, or a structured address') billing_address!: OrderAddressInput;
-  @ApiProperty({ enum: PAYMENT_METHODS }) @IsIn(PAYMENT_METHODS) payment_method!: PaymentMethod;
-}
+/** The seed document's order-processing payload (its OpenAPI schema keeps this name). */
+export class StartOrderProcessingDto extends OrderRequest<OrderAddressInput> {}
 
 /** POST /api/v1/orders: the order-processing payload with the customer in the body. */
 export class PlaceOrderDto extends StartOrderProcessingDto {

@@ -3,9 +3,9 @@ import { Participants } from '../engine/participants';
 import { SagaMetrics, sagaMetricProviders } from '../engine/saga.metrics';
 import { SagaEndings } from '../engine/saga-endings';
 import { SagaRunner } from '../engine/saga-runner';
-import { SagaSteps } from '../engine/saga-steps';
 import { SagaWorker } from '../engine/saga-worker';
 import { OrderProcessingController } from './order-processing.controller';
+import { orderSagaPlan } from './order-saga';
 import { OrdersController } from './orders.controller';
 import { SagasController } from './sagas.controller';
 import { SagasRepository } from './sagas.repository';
@@ -18,7 +18,7 @@ import { SagasService } from './sagas.service';
     SagaMetrics,
     SagaEndings,
     Participants,
-    SagaSteps,
+    orderSagaPlan,
     SagaRunner,
     SagaWorker,
     SagasRepository,

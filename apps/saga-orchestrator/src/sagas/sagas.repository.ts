@@ -105,11 +105,6 @@ export class SagasRepository {
     );
   }
 
-  /** Appends to the history without touching the saga (an operator's retry request). */
-  async log(sagaId: string, entry: LogEntry): Promise<void> {
-    await this.dataSource.getRepository(SagaLogEntry).insert({ ...entry, sagaId });
-  }
-
   /**
    * Takes over sagas that are due and not leased (their retry time has come, or their owner died):
    * SKIP LOCKED so that instances claiming at the same time take different sagas.
@@ -142,9 +137,5 @@ export class SagasRepository {
     const byStatus = Object.fromEntries(rows.map((row) => [row.status, row.count]));
     const stuck = rows.filter((row) => row.status !== 'FAILED').reduce((sum, row) => sum + row.stuck, 0);
     return { byStatus, stuck };
-  }
-
-  countUnfinished(): Promise<number> {
-    return this.dataSource.getRepository(Saga).countBy({ status: Not(In([...TERMINAL_SAGA_STATUSES])) });
   }
 }

@@ -1,14 +1,15 @@
 import { RequestValidationException } from '@app/bootstrap';
 import { ServiceConfig } from '@app/config';
-import { Page, TERMINAL_SAGA_STATUSES, orderAddressOf, pageOf } from '@app/contracts';
+import { OrderRequest, Page, TERMINAL_SAGA_STATUSES, orderAddressOf, pageOf } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { SagaEndings } from '../engine/saga-endings';
+import { SagaPlan } from '../engine/saga-plan';
 import { SagaMetrics } from '../engine/saga.metrics';
 import { SagaWorker } from '../engine/saga-worker';
 import { SagaErrorCode, SagaException } from '../saga.exception';
 import { SagaOrchestratorEnvironment } from '../saga-orchestrator.environment';
-import { OrderRequest, Saga, SagaLogEntry } from './saga.entity';
+import { Saga, SagaLogEntry } from './saga.entity';
 import { PlaceOrderDto, SagaAccepted, SagaQuery, SagaResponse, SagaSummary, StartOrderProcessingDto } from './sagas.dto';
 import { SagasRepository } from './sagas.repository';
 
@@ -21,6 +22,7 @@ const seconds = (ms: number) => Math.round(ms) / 1000;
 export class SagasService {
   constructor(
     private readonly sagas: SagasRepository,
+    private readonly plan: SagaPlan,
     private readonly worker: SagaWorker,
     private readonly metrics: SagaMetrics,
     private readonly endings: SagaEndings,
@@ -62,10 +64,7 @@ export class SagasService {
         idempotencyKey: idempotencyKey ?? null,
         requestHash,
         request,
-        status: 'PENDING',
-        nextStep: 'CHECK_STOCK',
-        effectiveSteps: [],
-        pendingCompensations: [],
+        ...this.plan.initialState,
         attempts: 0,
         outcomeUnknown: false,
         orderId: null,
@@ -131,7 +130,7 @@ export class SagasService {
     if (saga.status !== 'FAILED') {
       throw new SagaException(SagaErrorCode.NotRetryable, `Saga ${id} is ${saga.status}; only a FAILED saga can be retried`);
     }
-    const resumeAs = saga.pendingCompensations.length > 0 ? 'COMPENSATING' : 'PAYMENT_COMPLETED';
+    const resumeAs = this.plan.resumeStatus(saga);
     await this.sagas.transition(
       saga,
       { status: resumeAs, attempts: 0, outcomeUnknown: false, nextAttemptAt: new Date(), finishedAt: null },
