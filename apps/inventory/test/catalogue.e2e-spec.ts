@@ -1,4 +1,4 @@
-import { TestApp, createTestApp, fieldsOf } from '@app/testing';
+import { TestApp, createTestApp, fieldsOf, problemsOf } from '@app/testing';
 import request from 'supertest';
 import { Category } from '../src/categories/category.entity';
 import { inventoryService } from '../src/inventory.service';
@@ -6,7 +6,6 @@ import { Location, LocationType } from '../src/locations/location.entity';
 import { Supplier } from '../src/suppliers/supplier.entity';
 import { givenCatalogue } from './fixtures';
 
-type FieldError = { field: string; problems: string[] };
 /** Rows of `it.each` as `{ case, body, field }`, so that long strings do not flood the test titles. */
 type Rejection = { case: string; body: Record<string, unknown>; field: string };
 const rejection = (body: Record<string, unknown>, field: string, label?: string): Rejection => ({
@@ -14,8 +13,6 @@ const rejection = (body: Record<string, unknown>, field: string, label?: string)
   body,
   field,
 });
-const problemsOf = (body: { errors?: FieldError[] }, field: string) =>
-  body.errors?.find((e) => e.field === field)?.problems ?? [];
 
 describe('Catalogue API: categories, suppliers and locations', () => {
   let t: TestApp;

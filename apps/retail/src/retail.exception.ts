@@ -1,5 +1,4 @@
 import { DomainException } from '@app/bootstrap';
-import { PgErrorCode, isPgError } from '@app/persistence';
 import { HttpStatus } from '@nestjs/common';
 
 export enum RetailErrorCode {
@@ -23,16 +22,6 @@ export class RetailException extends DomainException<RetailErrorCode> {
 
   static notFound(code: RetailErrorCode, what: string, id: number): RetailException {
     return new RetailException(code, `${what} ${id} not found`);
-  }
-
-  /** What `saving` resolves to; if it breaks a unique key (a code already used), a conflict with `code`. */
-  static async unlessTaken<T>(saving: Promise<T>, code: RetailErrorCode, message: string): Promise<T> {
-    try {
-      return await saving;
-    } catch (error) {
-      if (isPgError(error, PgErrorCode.uniqueViolation)) throw new RetailException(code, message);
-      throw error;
-    }
   }
 
   get httpStatus(): HttpStatus {

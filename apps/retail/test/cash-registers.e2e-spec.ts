@@ -1,9 +1,9 @@
-import { TestApp, createTestApp, fieldsOf } from '@app/testing';
+import { TestApp, createTestApp, fieldsOf, problemsOf } from '@app/testing';
 import request from 'supertest';
 import { CashRegister } from '../src/cash-registers/cash-register.entity';
 import { retailService } from '../src/retail.service';
 import { Store } from '../src/stores/store.entity';
-import { givenRegister, givenStore, problemsOf } from './fixtures';
+import { givenRegister, givenStore } from './fixtures';
 
 describe('Cash registers API', () => {
   let t: TestApp;

@@ -5,9 +5,6 @@ import { CashRegister } from '../src/cash-registers/cash-register.entity';
 import { Sale, SaleLine } from '../src/sales/sale.entity';
 import { Store } from '../src/stores/store.entity';
 
-type FieldError = { field: string; problems: string[] };
-export const problemsOf = (body: { errors?: FieldError[] }, field: string) =>
-  body.errors?.find((e) => e.field === field)?.problems ?? [];
 
 /** Rows of the local catalogue copy, as inventory's product events would leave them. */
 export async function givenProducts(dataSource: DataSource, products: Array<{ id: number; price: string; active?: boolean }>) {

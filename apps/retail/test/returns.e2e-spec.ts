@@ -1,12 +1,12 @@
 import { OutboxEvent } from '@app/events';
-import { TestApp, createTestApp, fieldsOf } from '@app/testing';
+import { TestApp, createTestApp, fieldsOf, problemsOf } from '@app/testing';
 import request from 'supertest';
 import { CashRegister } from '../src/cash-registers/cash-register.entity';
 import { retailService } from '../src/retail.service';
 import { SaleReturn, SaleReturnLine } from '../src/returns/sale-return.entity';
 import { SaleLine } from '../src/sales/sale.entity';
 import { Store } from '../src/stores/store.entity';
-import { eventsOf, givenProducts, givenRegister, givenStore, problemsOf } from './fixtures';
+import { eventsOf, givenProducts, givenRegister, givenStore } from './fixtures';
 
 type SaleBody = { id: number; lines: Array<{ product_id: number; quantity: number; line_total: string }> };
 

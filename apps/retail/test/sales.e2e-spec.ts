@@ -1,12 +1,12 @@
 import { CatalogueProduct } from '@app/catalogue';
 import { OutboxEvent } from '@app/events';
-import { TestApp, createTestApp, fieldsOf } from '@app/testing';
+import { TestApp, createTestApp, fieldsOf, problemsOf } from '@app/testing';
 import request from 'supertest';
 import { CashRegister } from '../src/cash-registers/cash-register.entity';
 import { retailService } from '../src/retail.service';
 import { Sale, SaleLine } from '../src/sales/sale.entity';
 import { Store } from '../src/stores/store.entity';
-import { eventsOf, givenProducts, givenRegister, givenSale, givenStore, problemsOf } from './fixtures';
+import { eventsOf, givenProducts, givenRegister, givenSale, givenStore } from './fixtures';
 
 describe('Sales API', () => {
   let t: TestApp;

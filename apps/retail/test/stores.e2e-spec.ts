@@ -1,8 +1,8 @@
-import { TestApp, createTestApp, fieldsOf } from '@app/testing';
+import { TestApp, createTestApp, fieldsOf, problemsOf } from '@app/testing';
 import request from 'supertest';
 import { retailService } from '../src/retail.service';
 import { Store } from '../src/stores/store.entity';
-import { givenStore, problemsOf } from './fixtures';
+import { givenStore } from './fixtures';
 
 describe('Stores API', () => {
   let t: TestApp;

@@ -23,3 +23,16 @@ export function isPgError(error: unknown, code: string, constraint?: string): bo
   const driverError = driverErrorOf(error);
   return driverError?.code === code && (constraint === undefined || driverError.constraint === constraint);
 }
+
+/**
+ * What `saving` resolves to; if it breaks a unique key (a name or code already used), the domain error `taken()`
+ * makes instead, which its service's exception maps to a 409.
+ */
+export async function unlessTaken<T>(saving: Promise<T>, taken: () => Error): Promise<T> {
+  try {
+    return await saving;
+  } catch (error) {
+    if (isPgError(error, PgErrorCode.uniqueViolation)) throw taken();
+    throw error;
+  }
+}

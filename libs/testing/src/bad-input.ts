@@ -11,11 +11,16 @@ export const NOT_NUMBER_TEXTS = ['NaN', 'Infinity', '-Infinity', '', ' ', '1e3',
 /** JSON numbers too large for a double: JSON.parse reads them as Infinity and -Infinity. */
 export const OVERFLOWING_NUMBERS = ['1e400', '-1e400'];
 
-type FieldError = { field: string };
+type FieldError = { field: string; problems?: string[] };
 
 /** The fields a VALIDATION_FAILED body names, sorted. */
 export function fieldsOf(body: { errors?: FieldError[] }): string[] {
   return (body.errors ?? []).map((error) => error.field).sort();
+}
+
+/** The problems a VALIDATION_FAILED body gives for `field` (none when it does not name it). */
+export function problemsOf(body: { errors?: FieldError[] }, field: string): string[] {
+  return body.errors?.find((error) => error.field === field)?.problems ?? [];
 }
 
 /** The body as JSON text with `field` set to a number literal JSON.stringify cannot write (1e400). */

@@ -1,5 +1,5 @@
 import { Page, pageOf } from '@app/contracts';
-import { PgErrorCode, isPgError } from '@app/persistence';
+import { unlessTaken } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { EcommerceErrorCode, EcommerceException } from '../ecommerce.exception';
 import { Customer } from './customer.entity';
@@ -39,18 +39,11 @@ export class CustomersService {
     return customer;
   }
 
-  private async save(customer: Customer): Promise<Customer> {
-    try {
-      return await this.customers.save(customer);
-    } catch (error) {
-      if (isPgError(error, PgErrorCode.uniqueViolation)) {
-        throw new EcommerceException(
-          EcommerceErrorCode.EmailTaken,
-          `Email ${customer.email} is already used by another customer`,
-        );
-      }
-      throw error;
-    }
+  private save(customer: Customer): Promise<Customer> {
+    return unlessTaken(
+      this.customers.save(customer),
+      () => new EcommerceException(EcommerceErrorCode.EmailTaken, `Email ${customer.email} is already used by another customer`),
+    );
   }
 
   private toResponse(customer: Customer): CustomerResponse {

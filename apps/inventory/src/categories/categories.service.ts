@@ -1,5 +1,5 @@
 import { Page, PageQuery, pageOf } from '@app/contracts';
-import { PgErrorCode, UnitOfWork, isPgError } from '@app/persistence';
+import { UnitOfWork, unlessTaken } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { InventoryErrorCode, InventoryException } from '../inventory.exception';
 import { CategoryResponse, CreateCategoryDto, UpdateCategoryDto } from './categories.dto';
@@ -54,15 +54,11 @@ export class CategoriesService {
     return category;
   }
 
-  private async save(category: Category): Promise<Category> {
-    try {
-      return await this.categories.save(category);
-    } catch (error) {
-      if (isPgError(error, PgErrorCode.uniqueViolation)) {
-        throw new InventoryException(InventoryErrorCode.CategoryNameTaken, `A category named "${category.name}" exists`);
-      }
-      throw error;
-    }
+  private save(category: Category): Promise<Category> {
+    return unlessTaken(
+      this.categories.save(category),
+      () => new InventoryException(InventoryErrorCode.CategoryNameTaken, `A category named "${category.name}" exists`),
+    );
   }
 
   private toResponse(category: Category): CategoryResponse {

@@ -1,6 +1,6 @@
 import { Page, pageOf } from '@app/contracts';
 import { Outbox } from '@app/events';
-import { PgErrorCode, UnitOfWork, isPgError } from '@app/persistence';
+import { UnitOfWork, unlessTaken } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { InventoryErrorCode, InventoryException } from '../inventory.exception';
 import { locationUpsertedV1 } from './location-events';
@@ -31,14 +31,9 @@ export class LocationsService {
 
   async create(dto: CreateLocationDto): Promise<LocationResponse> {
     const location = this.locations.create({ ...dto, address: dto.address ?? null });
-    try {
-      return this.toResponse(await this.save(location));
-    } catch (error) {
-      if (isPgError(error, PgErrorCode.uniqueViolation)) {
-        throw new InventoryException(InventoryErrorCode.LocationCodeTaken, `Location code ${dto.code} is taken`);
-      }
-      throw error;
-    }
+    const saving = this.save(location);
+    const taken = () => new InventoryException(InventoryErrorCode.LocationCodeTaken, `Location code ${dto.code} is taken`);
+    return this.toResponse(await unlessTaken(saving, taken));
   }
 
   async update(id: number, dto: UpdateLocationDto): Promise<LocationResponse> {

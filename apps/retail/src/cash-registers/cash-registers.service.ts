@@ -1,4 +1,5 @@
 import { Page, pageOf } from '@app/contracts';
+import { unlessTaken } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { RetailErrorCode, RetailException } from '../retail.exception';
 import { StoresService } from '../stores/stores.service';
@@ -30,7 +31,7 @@ export class CashRegistersService {
     const store = await this.stores.find(dto.store_id);
     const saving = this.registers.save({ storeId: store.id, code: dto.code, active: true });
     const taken = `Store ${store.id} already has a register ${dto.code}`;
-    return this.toResponse(await RetailException.unlessTaken(saving, RetailErrorCode.RegisterCodeTaken, taken));
+    return this.toResponse(await unlessTaken(saving, () => new RetailException(RetailErrorCode.RegisterCodeTaken, taken)));
   }
 
   async update(id: number, dto: UpdateCashRegisterDto): Promise<CashRegisterResponse> {

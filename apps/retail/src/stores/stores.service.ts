@@ -1,6 +1,6 @@
 import { Page, pageOf } from '@app/contracts';
 import { Outbox } from '@app/events';
-import { Transaction, UnitOfWork } from '@app/persistence';
+import { Transaction, UnitOfWork, unlessTaken } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { storeUpsertedV1 } from '../retail.events';
 import { RetailErrorCode, RetailException } from '../retail.exception';
@@ -37,7 +37,10 @@ export class StoresService {
       address: dto.address ?? null,
       active: dto.active ?? true,
     });
-    const store = await RetailException.unlessTaken(saving, RetailErrorCode.StoreCodeTaken, `Store code ${dto.code} is taken`);
+    const store = await unlessTaken(
+      saving,
+      () => new RetailException(RetailErrorCode.StoreCodeTaken, `Store code ${dto.code} is taken`),
+    );
     return this.toResponse(store);
   }
 
