@@ -55,7 +55,7 @@ try {
   const commit = execFileSync('git', ['rev-parse', values.ref], { cwd: repo, encoding: 'utf8' }).trim();
   execFileSync('git', ['clone', '--quiet', '--no-checkout', repo, dir]);
   execFileSync('git', ['checkout', '--quiet', commit], { cwd: dir });
-  let started = performance.now();
+  const started = performance.now();
   execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'ignore' });
   const npmCi = (performance.now() - started) / 1000;
 

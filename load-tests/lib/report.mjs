@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { percentile } from '../scenarios/engine.js';
 
-export const RESULTS_DIR = 'load-tests/results';
+const RESULTS_DIR = 'load-tests/results';
 
 /** Cores, memory, OS and Node; PostgreSQL's version when a database URL is given. */
 export async function machine(databaseUrl) {
@@ -22,7 +22,7 @@ export async function machine(databaseUrl) {
   return description;
 }
 
-export async function postgresVersion(databaseUrl) {
+async function postgresVersion(databaseUrl) {
   const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 3000 });
   try {
     await client.connect();

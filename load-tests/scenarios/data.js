@@ -26,7 +26,7 @@ export const UNKNOWN_CUSTOMER = 99999;
 export const PAYMENT_METHODS = ['credit_card', 'debit_card', 'paypal'];
 export const DECLINED_PAYMENT_METHOD = 'declined_card';
 
-export const ADDRESS = { street: '1 rue de Rivoli', city: 'Paris', postal_code: '75001', country: 'FR' };
+const ADDRESS = { street: '1 rue de Rivoli', city: 'Paris', postal_code: '75001', country: 'FR' };
 
 /** Saga states after which nothing changes any more. */
 export const TERMINAL_SAGA_STATUSES = ['COMPLETED', 'COMPENSATED', 'FAILED'];

@@ -8,11 +8,14 @@
 //   { type: 'request', method, url, body, headers, name, expect } → the driver answers { status, body }
 //   { type: 'sleep', seconds } · { type: 'check', name, passed } · { type: 'trend', name, value (ms) }
 
-export const DEFAULT_BASE_URL = 'http://127.0.0.1:8000';
+const DEFAULT_BASE_URL = 'http://127.0.0.1:8000';
 /** The gateway's load-test consumer: the seed's keys are limited to 500-1,000 requests a minute. */
-export const DEFAULT_API_KEY = 'bench-key-24680';
+const DEFAULT_API_KEY = 'bench-key-24680';
 
-/** Metrics a threshold can name: k6's built-in ones plus the trends the scenario's actions record. */
+/**
+ * Metrics a threshold can name: k6's built-in ones plus the trends the scenario's actions record.
+ * @public for load-tests/test/scenarios.spec.ts, which requires this file
+ */
 export const BUILT_IN_METRICS = { http_req_duration: 'trend', http_req_failed: 'rate', checks: 'rate', iterations: 'counter' };
 
 /** The services' HTTP ports (libs/contracts SERVICES). */
@@ -63,6 +66,10 @@ export function settingsFrom(env) {
   };
 }
 
+/**
+ * The URL a step's path is sent to: the gateway's, or with DIRECT the service's own port.
+ * @public for load-tests/test/scenarios.spec.ts, which requires this file
+ */
 export function urlOf(path, settings) {
   if (!settings.direct) return settings.baseUrl + path;
   const route = DIRECT_ROUTES.find(([pattern]) => pattern.test(path));
@@ -75,7 +82,10 @@ export function urlOf(path, settings) {
 const DURATION_PART = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
 const UNIT_SECONDS = { ms: 0.001, s: 1, m: 60, h: 3600 };
 
-/** k6 duration ('1m30s', '45s', '500ms') → seconds. */
+/**
+ * k6 duration ('1m30s', '45s', '500ms') → seconds.
+ * @public for load-tests/test/scenarios.spec.ts, which requires this file
+ */
 export function parseDuration(text) {
   if (typeof text === 'number') return text;
   const source = String(text);
@@ -88,7 +98,7 @@ export function parseDuration(text) {
 }
 
 /** The scenario's stages with durations in seconds, scaled by the settings. */
-export function stagesOf(scenario, settings) {
+function stagesOf(scenario, settings) {
   return scenario.stages.map((stage) => ({
     seconds: parseDuration(stage.duration) * settings.durationScale,
     target: Math.max(0, Math.round(stage.target * settings.userScale)),
@@ -120,7 +130,10 @@ export function k6Stages(stages) {
 
 const THRESHOLD = /^\s*(avg|min|max|med|count|rate|p\((\d+(?:\.\d+)?)\))\s*(<=|>=|<|>|===|==|!=)\s*(-?\d+(?:\.\d+)?)\s*$/;
 
-/** A k6 threshold expression such as 'p(95)<105' or 'rate<0.1'. */
+/**
+ * A k6 threshold expression such as 'p(95)<105' or 'rate<0.1'.
+ * @public for load-tests/test/scenarios.spec.ts, which requires this file
+ */
 export function parseThreshold(expression) {
   const match = THRESHOLD.exec(expression);
   if (!match) throw new Error(`unsupported threshold "${expression}"`);
@@ -145,7 +158,7 @@ export function percentile(sorted, p) {
  * The value a threshold compares, NaN when the metric has no sample. `metric` is { kind: 'trend', sorted } |
  * { kind: 'rate', passes, total } | { kind: 'counter', count, seconds }.
  */
-export function aggregate(metric, { aggregation, percentile: p }) {
+function aggregate(metric, { aggregation, percentile: p }) {
   if (metric.kind === 'rate') return metric.total === 0 ? NaN : metric.passes / metric.total;
   if (metric.kind === 'counter') return aggregation === 'rate' ? metric.count / metric.seconds : metric.count;
   const values = metric.sorted;
@@ -220,7 +233,7 @@ function variable(vars, name) {
 }
 
 /** Fills `{name}` placeholders; a string that is one placeholder takes the variable's value as it is (number, array). */
-export function fill(template, vars) {
+function fill(template, vars) {
   if (typeof template === 'string') {
     const whole = WHOLE_PLACEHOLDER.exec(template);
     if (whole) return variable(vars, whole[1]);
@@ -233,7 +246,7 @@ export function fill(template, vars) {
   return template;
 }
 
-export function fieldOf(value, path) {
+function fieldOf(value, path) {
   return path.split('.').reduce((current, key) => (current === null || current === undefined ? undefined : current[key]), value);
 }
 
@@ -244,7 +257,7 @@ export function isExpected(status, expect = DEFAULT_EXPECT) {
 }
 
 /** A step's metric name: the path template without its query, so that ids do not multiply the series. */
-export function stepName(step) {
+function stepName(step) {
   return step.name ?? `${step.method} ${step.path.split('?')[0]}`;
 }
 
@@ -289,7 +302,7 @@ function requestOf(plan, step, vars) {
 function parseJson(text) {
   try {
     return JSON.parse(text);
-  } catch (error) {
+  } catch {
     return undefined; // not JSON: nothing to capture or check
   }
 }

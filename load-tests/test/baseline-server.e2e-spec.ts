@@ -46,6 +46,7 @@ describe('bench raw baseline (lib/baseline-server.mjs)', () => {
   it('runs the statement inventory runs for a page of 20', async () => {
     const statements: string[] = [];
     // Record every statement sent to PostgreSQL during the request, without changing what happens.
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be called with apply(this) and put back
     const real = Client.prototype.query;
     Client.prototype.query = function (this: Client, ...args: unknown[]) {
       const [config] = args as [string | QueryConfig];

@@ -47,8 +47,8 @@ describe('reporting totals equal the source services', () => {
   let retail: TestApp;
   let orchestrator: TestApp;
   let reporting: TestApp | undefined;
-  let productIds: number[] = [];
-  let stores: Array<{ id: number; registerId: number }> = [];
+  const productIds: number[] = [];
+  const stores: Array<{ id: number; registerId: number }> = [];
   let customerId: number;
   const pick = seeded(20_261_121);
 

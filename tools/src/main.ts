@@ -10,9 +10,9 @@ import { logDirOf, StartEnvironment } from './start-environment';
 // The services' code is loaded only by the commands that need it: `logs` or `db:wipe` work while a service's
 // source does not compile.
 /* eslint-disable @typescript-eslint/no-require-imports */
-const services = async (): Promise<typeof import('./registry')> => require('./registry');
-const migrations = async (): Promise<typeof import('./migrations')> => require('./migrations');
-const system = (): typeof import('./start-system') => require('./start-system');
+const services = async () => require('./registry') as typeof import('./registry');
+const migrations = async () => require('./migrations') as typeof import('./migrations');
+const system = () => require('./start-system') as typeof import('./start-system');
 const reporting = () => ({
   ...(require('../../apps/reporting/src/read-model/rebuild') as typeof import('../../apps/reporting/src/read-model/rebuild')),
   ...(require('../../apps/reporting/src/reporting.service') as typeof import('../../apps/reporting/src/reporting.service')),

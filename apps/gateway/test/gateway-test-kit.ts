@@ -52,7 +52,7 @@ export interface Upstream {
 }
 
 // Plain JavaScript, so the same file also runs as a child process (a real process to kill).
-const fixture = require(UPSTREAM_SCRIPT) as { startUpstream(name: string, port?: number): Promise<Upstream> };
+const fixture = require(UPSTREAM_SCRIPT) as { startUpstream: (name: string, port?: number) => Promise<Upstream> };
 export const startUpstream = fixture.startUpstream;
 
 /** A kong.yml document as plain JSON (YAML aliases expanded into separate objects), ready to be adjusted by a test. */
@@ -172,7 +172,7 @@ export async function spawnUpstream(name: string, port = 0): Promise<{ child: Ch
   const child = spawn(process.execPath, [UPSTREAM_SCRIPT, name, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
   const listening = await new Promise<number>((resolve, reject) => {
     let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening (\d+)/.exec(output);
       if (match) resolve(Number(match[1]));

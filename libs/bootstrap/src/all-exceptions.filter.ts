@@ -40,7 +40,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   private toErrorResponse(exception: unknown): ErrorResponse {
     if (exception instanceof DomainException) {
-      return this.response(exception.httpStatus, exception.message, { code: exception.code });
+      return this.response(exception.httpStatus, exception.message, { code: exception.code as string });
     }
     if (exception instanceof RequestValidationException) {
       return this.response(HttpStatus.BAD_REQUEST, 'Validation failed', {

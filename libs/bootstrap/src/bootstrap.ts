@@ -13,7 +13,7 @@ import { ServiceDefinition } from './service-definition';
 import { serverTransport } from './transport';
 import { createValidationPipe } from './validation';
 
-export const API_PREFIX = 'api/v1';
+const API_PREFIX = 'api/v1';
 
 function setupOpenApi(app: NestFastifyApplication, definition: ServiceDefinition): void {
   const document = SwaggerModule.createDocument(
@@ -55,7 +55,7 @@ export async function createServiceApp(
   return app;
 }
 
-export function loadConfigOrExit<Env extends ServiceEnvironment>(definition: ServiceDefinition<Env>): ServiceConfig<Env> {
+function loadConfigOrExit<Env extends ServiceEnvironment>(definition: ServiceDefinition<Env>): ServiceConfig<Env> {
   try {
     return loadServiceConfig(definition.service, definition.environment);
   } catch (error) {
@@ -79,7 +79,7 @@ export async function bootstrap<Env extends ServiceEnvironment>(
   const logger = new NestLogger(definition.service);
   const database = await prepareDatabase(config.database, embeddedPostgresLog);
   await runMigrations(definition.database, database.url);
-  const app = await createServiceApp(definition as ServiceDefinition, config, database.url);
+  const app = await createServiceApp(definition, config, database.url);
   if (config.wantsDemoData(database.embedded) && definition.database.seed) {
     await definition.database.seed(app.get(DataSource));
     logger.log('demo data present');

@@ -8,7 +8,7 @@ import { ServiceDefinition } from './service-definition';
 /** What every service has: config, logging, metrics, health and its database. */
 @Global()
 @Module({})
-export class ServiceCoreModule {
+class ServiceCoreModule {
   static forRoot(definition: ServiceDefinition, config: ServiceConfig, databaseUrl: string): DynamicModule {
     return {
       module: ServiceCoreModule,

@@ -7,7 +7,7 @@ import type { Socket } from 'node:net';
  * Nest's JSON socket with Nagle's algorithm off. Request/response messages are small: with Nagle
  * on, each reply waits for the peer's delayed ACK (up to 40 ms on Linux) before it is sent.
  */
-export class NoDelayJsonSocket extends JsonSocket {
+class NoDelayJsonSocket extends JsonSocket {
   constructor(socket: Socket) {
     socket.setNoDelay(true);
     super(socket);

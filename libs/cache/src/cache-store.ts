@@ -53,7 +53,7 @@ return redis.call('DEL', KEYS[1])`;
  * no longer than its newest entry. When Redis cannot be reached every request is a miss, and no request
  * waits for it.
  */
-export class RedisCacheStore extends CacheStore {
+class RedisCacheStore extends CacheStore {
   private readonly logger = new Logger(RedisCacheStore.name);
   private readonly redis: Redis;
   private lastError?: string;

@@ -1,4 +1,3 @@
-import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { IsOptionalField } from './optional-field';
@@ -45,7 +44,7 @@ export class CreateOrderCommand extends SagaCommand {
 }
 
 /** Names an order by the idempotency key of the command that created it, so a lost reply does not matter. */
-export class OrderRefCommand extends SagaCommand {
+class OrderRefCommand extends SagaCommand {
   @IsString() @IsNotBlank() @Length(1, 200) order_key!: string;
 }
 

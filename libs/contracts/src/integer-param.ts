@@ -9,7 +9,7 @@ const INTEGER_TEXT = /^-?\d{1,16}$/;
  * so `@IsInt()` refuses it naming the field, where `@Type(() => Number)` read "" and " " as 0.
  */
 export function ToInteger(): PropertyDecorator {
-  return Transform(({ value }) => (typeof value === 'string' && INTEGER_TEXT.test(value) ? Number(value) : value), {
+  return Transform(({ value }): unknown => (typeof value === 'string' && INTEGER_TEXT.test(value) ? Number(value) : value), {
     toClassOnly: true,
   });
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { MAX_ID } from './id-param';
 import { IsNotBlank } from './not-blank';
 import { IsOptionalField } from './optional-field';
@@ -48,7 +48,7 @@ export class ReserveStockCommand extends StockLinesCommand {
   @IsOptionalField() @IsInt() @Min(1) @Max(7 * 24 * 3600) ttl_seconds?: number;
 }
 
-export class ReservationRefCommand {
+class ReservationRefCommand {
   @IsString() @IsNotBlank() @Length(1, 200) idempotency_key!: string;
 
   /** The idempotency key of the reserve command whose reservation is meant. */

@@ -5,7 +5,7 @@ import { IsString, ValidateNested, ValidationArguments, registerDecorator } from
 import { AddressDto } from './address';
 import { isBlank } from './not-blank';
 
-export const MAX_ADDRESS_TEXT_LENGTH = 500;
+const MAX_ADDRESS_TEXT_LENGTH = 500;
 
 /**
  * An order's shipping or billing address: one free-form line as the seed document sends it ("123 Main St"),
@@ -62,7 +62,7 @@ export function IsOrderAddress(description?: string): PropertyDecorator {
       ],
     }),
     Transform(
-      ({ value }) => {
+      ({ value }): unknown => {
         if (typeof value === 'string') return new AddressText(value);
         // A plain object (not an array, not null) is a structured address; anything else is refused as it is.
         if (typeof value === 'object' && value !== null && !Array.isArray(value)) return plainToInstance(AddressDto, value);

@@ -27,7 +27,7 @@ import {
 import { IsOptionalField } from '@app/contracts';
 import { EventInbox } from './event-inbox';
 
-export class EventEnvelopeDto {
+class EventEnvelopeDto {
   @IsUUID() event_id!: string;
   @IsString() @Length(1, 100) type!: EventEnvelope['type'];
   @IsInt() @Min(1) version!: number;
@@ -37,7 +37,7 @@ export class EventEnvelopeDto {
   @IsObject() payload!: EventEnvelope['payload'];
 }
 
-export class EventDeliveryDto implements EventDelivery {
+class EventDeliveryDto implements EventDelivery {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_EVENTS_PER_DELIVERY)
@@ -54,7 +54,7 @@ export function eventDeliveryController(consumer: ServiceName): ClassType<unknow
 
     @MessagePattern(eventDeliveryPattern(consumer))
     deliver(@Payload() delivery: EventDeliveryDto): Promise<EventDeliveryReply> {
-      return this.inbox.applyAll(delivery.events as EventEnvelope[]);
+      return this.inbox.applyAll(delivery.events);
     }
   }
   return EventDeliveryController;

@@ -53,11 +53,11 @@ export class EventInbox {
   }
 
   private async applyIn(manager: EntityManager, events: EventEnvelope[]): Promise<EventOutcome[]> {
-    const inserted = (await manager.query(
+    const inserted = await manager.query<Array<{ event_id: string }>>(
       `INSERT INTO processed_events (event_id, type) SELECT * FROM unnest($1::uuid[], $2::varchar[])
        ON CONFLICT DO NOTHING RETURNING event_id`,
       [events.map((event) => event.event_id), events.map((event) => event.type)],
-    )) as Array<{ event_id: string }>;
+    );
     const unseen = new Set(inserted.map((row) => row.event_id));
     const outcomes: EventOutcome[] = [];
     for (const event of events) {

@@ -24,7 +24,7 @@ export class OutboxEvent {
 
 /** Events this service has applied: recorded in the same transaction as their effect. */
 @Entity('processed_events')
-export class ProcessedEvent {
+class ProcessedEvent {
   @PrimaryColumn({ type: 'uuid' }) eventId!: string;
   @Column({ type: 'varchar', length: 100 }) type!: string;
   @CreateDateColumn({ type: 'timestamptz' }) processedAt!: Date;

@@ -6,10 +6,10 @@ import { singleMetric } from '@app/observability';
 import { Counter, Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 
-export const OUTBOX_EVENTS_PENDING = 'outbox_events_pending';
-export const OUTBOX_OLDEST_PENDING_SECONDS = 'outbox_oldest_pending_seconds';
-export const OUTBOX_EVENTS_DELIVERED = 'outbox_events_delivered_total';
-export const OUTBOX_DELIVERY_FAILURES = 'outbox_delivery_failures_total';
+const OUTBOX_EVENTS_PENDING = 'outbox_events_pending';
+const OUTBOX_OLDEST_PENDING_SECONDS = 'outbox_oldest_pending_seconds';
+const OUTBOX_EVENTS_DELIVERED = 'outbox_events_delivered_total';
+const OUTBOX_DELIVERY_FAILURES = 'outbox_delivery_failures_total';
 
 /** The services that subscribe to at least one of `producer`'s events. */
 export function subscribersOf(producer: ServiceName): ServiceName[] {
@@ -52,12 +52,12 @@ async function backlogs(): Promise<Map<string, Backlog>> {
 /** Served by the partial index on pending events: cheap while the outbox is healthy (few rows pending). */
 async function pendingBySubscriber(dataSource: DataSource) {
   try {
-    return (await dataSource.query(
+    return await dataSource.query<Array<{ subscriber: string; pending: number; oldest_seconds: number }>>(
       `SELECT subscriber, count(*)::int AS pending, extract(epoch FROM now() - min(recorded_at))::float8 AS oldest_seconds
          FROM outbox_events, unnest(pending_for) AS subscriber
         WHERE cardinality(pending_for) > 0
         GROUP BY subscriber`,
-    )) as Array<{ subscriber: string; pending: number; oldest_seconds: number }>;
+    );
   } catch {
     return null;
   }

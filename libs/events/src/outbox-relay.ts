@@ -49,7 +49,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    await Promise.all([...this.clients.values()].map((client) => client.close()));
+    await Promise.all([...this.clients.values()].map((client): unknown => client.close()));
   }
 
   /** One pass over pending events; returns how many deliveries were acknowledged. */
@@ -122,13 +122,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     if (hours === 0) return 0;
     let pruned = 0;
     for (;;) {
-      const [, count] = (await this.dataSource.query(
+      const [, count] = await this.dataSource.query<[unknown, number]>(
         `DELETE FROM outbox_events WHERE id IN (
            SELECT id FROM outbox_events
            WHERE cardinality(pending_for) = 0 AND occurred_at < now() - make_interval(hours => $1)
            LIMIT $2)`,
         [hours, PRUNE_BATCH],
-      )) as [unknown, number];
+      );
       pruned += count;
       if (count < PRUNE_BATCH) return pruned;
     }
@@ -137,7 +137,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private client(subscriber: ServiceName): ClientProxy {
     let client = this.clients.get(subscriber);
     if (!client) {
-      client = ClientProxyFactory.create(clientTransport(subscriber, this.config)) as ClientProxy;
+      client = ClientProxyFactory.create(clientTransport(subscriber, this.config));
       this.clients.set(subscriber, client);
     }
     return client;

@@ -10,7 +10,7 @@ export function healthPatternOf(service: string): string {
 
 @ApiTags('health')
 @Controller('health')
-export class HealthController {
+class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
@@ -20,7 +20,7 @@ export class HealthController {
   @Get()
   @HealthCheck()
   ready() {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 1500 })]);
+    return this.health.check([() => this.database.pingCheck('database').withTimeout(1500)]);
   }
 
   /** Liveness: the process answers. */
@@ -44,7 +44,7 @@ function transportHealthController(service: string): Type<unknown> {
 
     @MessagePattern(healthPatternOf(service))
     ready() {
-      return this.health.check([() => this.database.pingCheck('database', { timeout: 1500 })]);
+      return this.health.check([() => this.database.pingCheck('database').withTimeout(1500)]);
     }
   }
   return TransportHealthController;

@@ -27,7 +27,7 @@ export function correlationIdOf(request: Pick<IncomingMessage, 'headers'>): stri
  * The `correlation_id` a command or event carries in its payload (the saga and the outbox put it
  * there), or a new one, so one id ties the gateway, the orchestrator and every participant together.
  */
-export function commandCorrelationIdOf(context: ExecutionContext): string {
+function commandCorrelationIdOf(context: ExecutionContext): string {
   const data: unknown = context.switchToRpc().getData();
   const carried = typeof data === 'object' && data !== null ? (data as { correlation_id?: unknown }).correlation_id : undefined;
   return validOrNew(typeof carried === 'string' ? carried : undefined);

@@ -4,7 +4,7 @@ import { PrometheusModule, getToken, makeHistogramProvider } from '@willsoto/nes
 import type { Histogram } from 'prom-client';
 import { DatabasePoolMetrics } from './db-pool.metrics';
 
-export const HTTP_REQUEST_DURATION = 'http_request_duration_seconds';
+const HTTP_REQUEST_DURATION = 'http_request_duration_seconds';
 
 const httpDuration = makeHistogramProvider({
   name: HTTP_REQUEST_DURATION,

@@ -26,7 +26,7 @@ export interface RunningPostgres {
    * A fast shutdown (SIGINT: sessions ended, data safe); after `timeoutMs` an immediate one (SIGQUIT: recovery
    * at the next start), then SIGKILL. Without a timeout it waits as long as the server takes.
    */
-  stop(timeoutMs?: number): Promise<void>;
+  stop: (timeoutMs?: number) => Promise<void>;
 }
 
 const USER = 'postgres';

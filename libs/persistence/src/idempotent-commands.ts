@@ -62,11 +62,11 @@ export class IdempotentCommands {
    * so that command, arriving late, is refused instead of acting.
    */
   async recordIfAbsent(tx: Transaction, key: string, pattern: string, reply: unknown): Promise<boolean> {
-    const rows = (await tx.query(
+    const rows = await tx.query<unknown[]>(
       `INSERT INTO processed_commands (idempotency_key, pattern, result) VALUES ($1, $2, $3)
        ON CONFLICT DO NOTHING RETURNING idempotency_key`,
       [key, pattern, JSON.stringify(reply)],
-    )) as unknown[];
+    );
     return rows.length > 0;
   }
 

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 
 /** Distinct statements one process prepares at most: each costs memory in every pooled backend. */
-export const MAX_PREPARED_STATEMENTS = 400;
+const MAX_PREPARED_STATEMENTS = 400;
 /** Statements seen but not (yet) prepared that are remembered: one-off texts must not grow without bound. */
 const MAX_CANDIDATES = 5_000;
 const DATA_STATEMENT = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i;

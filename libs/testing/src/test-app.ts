@@ -51,7 +51,7 @@ export async function createTestApp<Env extends ServiceEnvironment>(
     ...Object.fromEntries(SERVICE_NAMES.map((peer) => [peerTcpUrlVariable(peer), UNREACHABLE_PEER])),
     ...options.env,
   });
-  const app = await createServiceApp(definition as unknown as ServiceDefinition, config, database.url);
+  const app = await createServiceApp(definition, config, database.url);
   if (options.listen) await app.startAllMicroservices();
   return {
     app,

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
 /** Set by the Jest global setup: the PostgreSQL server the tests use. */
-export const TEST_SERVER_VARIABLE = 'TEST_DATABASE_SERVER_URL';
+const TEST_SERVER_VARIABLE = 'TEST_DATABASE_SERVER_URL';
 
 /** Prefix of every database of this test run, e.g. `inventory_t3fa9c1_`. */
 function runPrefix(database: ServiceDatabase): string {

@@ -31,7 +31,7 @@ export interface SupervisorOptions {
   say: (line: string) => void;
 }
 
-export const DEFAULT_SUPERVISOR_OPTIONS: Omit<SupervisorOptions, 'say'> = {
+const DEFAULT_SUPERVISOR_OPTIONS: Omit<SupervisorOptions, 'say'> = {
   initialBackoffMs: 1_000,
   maxBackoffMs: 30_000,
   resetAfterMs: 60_000,

@@ -9,11 +9,9 @@ import {
   CredentialDef,
   GatewayConfig,
   Healthchecks,
-  PluginDef,
   RouteDef,
   ServiceDef,
   TargetDef,
-  UpstreamDef,
   anonymousConsumerOf,
   parseTarget,
 } from './model';
@@ -265,8 +263,9 @@ export function compileKongConfig(document: unknown, label = 'kong.yml'): Gatewa
       );
       const parsed = typeof target.target === 'string' ? parseTarget(target.target) : undefined;
       if (!parsed) return problems.add(where, `target ${quoted(target.target)} must look like host:port`);
-      if (targets.some((t) => t.target === target.target)) return problems.add(where, `duplicate target ${target.target}`);
-      targets.push({ target: target.target as string, ...parsed, weight: target.weight as number });
+      const address = target.target as string; // parsed, so a string
+      if (targets.some((t) => t.target === address)) return problems.add(where, `duplicate target ${address}`);
+      targets.push({ target: address, ...parsed, weight: target.weight as number });
     });
     config.upstreams.set(name, {
       id: (fields.id as string) ?? stableId('upstreams', name),
@@ -299,7 +298,7 @@ export function compileKongConfig(document: unknown, label = 'kong.yml'): Gatewa
     if (name && serviceNames.has(name)) problems.add(where, 'duplicate service name');
     if (name) serviceNames.add(name);
     const service: ServiceDef = {
-      id: (fields.id as string) ?? stableId('services', name ?? `${fields.host}:${i}`),
+      id: (fields.id as string) ?? stableId('services', name ?? `${fields.host as string}:${i}`),
       name,
       host: fields.host as string,
       port: fields.port as number,

@@ -271,7 +271,6 @@ class ClientConnection {
 
   responseEnded(response: GatewayResponse): void {
     if (response !== this.response) return;
-    const request = this.request!;
     this.request = undefined;
     this.response = undefined;
     response.closed();

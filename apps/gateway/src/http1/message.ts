@@ -48,7 +48,6 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const REQUEST_LINE = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+) (\S+) HTTP\/1\.([01])$/;
 const STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: .*)?$/;
 // Field values: visible characters, spaces and tabs (obs-text allowed); no CR, LF or NUL.
-// eslint-disable-next-line no-control-regex
 const BAD_VALUE = /[\0\r\n]/;
 
 /** Parses a request head (without the blank line that ends it); throws HttpParseError. */
@@ -221,6 +220,9 @@ export class BodyReader {
       case ChunkState.Trailers:
         // Trailer fields are read and dropped (nginx does not pass them on either).
         if (line === '') this.state = ChunkState.Done;
+        break;
+      default:
+        // Fixed, Data and Done read bytes, not framing lines.
         break;
     }
   }

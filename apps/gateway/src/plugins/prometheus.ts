@@ -54,7 +54,7 @@ class Histogram {
   }
 }
 
-export function escapeLabel(value: string): string {
+function escapeLabel(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 }
 
@@ -100,7 +100,7 @@ export class RouteMetrics {
     }
     if (config.status_code_metrics) {
       let byCode = this.statuses.get(consumer);
-      if (!byCode) this.statuses.set(consumer, (byCode = new Map()));
+      if (!byCode) this.statuses.set(consumer, (byCode = new Map<number, [number, number]>()));
       let counts = byCode.get(request.status);
       if (!counts) byCode.set(request.status, (counts = [0, 0]));
       counts[request.fromService ? 0 : 1]++;

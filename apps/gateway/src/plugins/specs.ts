@@ -110,7 +110,7 @@ export const PLUGIN_SPECS: Record<PluginName, PluginSpec> = {
         if ((config[longer] as number) < (config[shorter] as number)) {
           problems.add(
             where,
-            `the limit for ${longer} (${config[longer]}) cannot be lower than the limit for ${shorter} (${config[shorter]})`,
+            `the limit for ${longer} (${config[longer] as number}) cannot be lower than the limit for ${shorter} (${config[shorter] as number})`,
           );
         }
       }
