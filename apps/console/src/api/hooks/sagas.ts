@@ -1,27 +1,20 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+// The one file of libs/contracts the console reads: plain constants, no NestJS or class-validator behind them
+// (libs/contracts' index would bring those into the browser).
+import * as contract from '../../../../../libs/contracts/src/saga';
 import { api, unwrap } from '../client';
 import type { SagaTypes } from '../client';
 
 export type Saga = SagaTypes['schemas']['SagaResponse'];
 export type SagaSummary = SagaTypes['schemas']['SagaSummary'];
 export type SagaStatus = Saga['status'];
-export const SAGA_STATUSES: readonly SagaStatus[] = [
-  'PENDING',
-  'STOCK_CHECKING',
-  'STOCK_RESERVED',
-  'ORDER_CREATED',
-  'PAYMENT_PROCESSING',
-  'PAYMENT_COMPLETED',
-  'COMPLETED',
-  'COMPENSATING',
-  'COMPENSATED',
-  'FAILED',
-];
+/** Typed as the API's statuses: the compiler says so if the contract and the OpenAPI document part ways. */
+export const SAGA_STATUSES: readonly SagaStatus[] = contract.SAGA_STATUSES;
 export type SagaQuery = { limit?: number; offset?: number; status?: SagaStatus; customer_id?: number };
 
 /** A saga in one of these has ended: nothing changes it any more, but an operator's retry of a FAILED one. */
 export function isTerminal(status: SagaStatus): boolean {
-  return status === 'COMPLETED' || status === 'COMPENSATED' || status === 'FAILED';
+  return contract.TERMINAL_SAGA_STATUSES.includes(status);
 }
 
 /** How long each long-poll asks the orchestrator to hold the answer until the saga ends. */

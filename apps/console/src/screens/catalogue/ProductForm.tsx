@@ -1,13 +1,13 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Switch, TextInput, Textarea } from '@mantine/core';
+import { Select, SimpleGrid, Switch, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/errors';
 import type { Category } from '../../api/hooks/categories';
 import { type ProductChanges, type ProductInput, useSaveProduct } from '../../api/hooks/product-mutations';
 import type { Product } from '../../api/hooks/products';
 import type { Supplier } from '../../api/hooks/suppliers';
-import { ErrorAlert, fieldErrors } from '../../ui/ErrorAlert';
+import { fieldErrors } from '../../ui/ErrorAlert';
+import { FormDialog } from '../../ui/FormDialog';
 import { maxLength, message, normalisePrice, priceProblem, requiredText, skuProblem } from './rules';
 
 export interface ProductFormValues {
@@ -78,7 +78,6 @@ export function ProductForm({
 }) {
   const { t } = useTranslation('catalogue');
   const save = useSaveProduct();
-  const [error, setError] = useState<unknown>(null);
   const editing = product !== undefined;
   const form = useForm<ProductFormValues>({
     initialValues: initialValues(product),
@@ -90,87 +89,64 @@ export function ProductForm({
     },
   });
 
-  const submit = form.onSubmit((values) => {
-    setError(null);
-    const input = productRequest(values, editing);
-    save.mutate(product ? { id: product.id, input } : { id: undefined, input: input as ProductInput }, {
-      onSuccess: onSaved,
-      onError: (failure) => {
-        const onFields = { ...fieldErrors(failure), ...codeErrors(failure, t) };
-        if (Object.keys(onFields).length > 0) form.setErrors(onFields);
-        else setError(failure);
-      },
-    });
-  });
-
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormDialog
       title={editing ? t('productForm.editTitle', { sku: product.sku }) : t('productForm.createTitle')}
       size="lg"
-      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+      form={form}
+      send={(values, refused) => {
+        const input = productRequest(values, editing);
+        save.mutate(product ? { id: product.id, input } : { id: undefined, input: input as ProductInput }, {
+          onSuccess: onSaved,
+          onError: refused,
+        });
+      }}
+      fieldsOf={(failure) => ({ ...fieldErrors(failure), ...codeErrors(failure, t) })}
+      pending={save.isPending}
+      submitLabel={t('common:actions.save')}
+      onClose={onClose}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {error !== null && <ErrorAlert error={error} />}
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t('productForm.sku')}
-              description={t('productForm.skuHint')}
-              required
-              maxLength={64}
-              data-autofocus
-              {...form.getInputProps('sku')}
-            />
-            <TextInput
-              label={t('productForm.price')}
-              description={t('productForm.priceHint')}
-              required
-              inputMode="decimal"
-              {...form.getInputProps('price')}
-            />
-          </SimpleGrid>
-          <TextInput label={t('productForm.name')} required maxLength={200} {...form.getInputProps('name')} />
-          <Textarea
-            label={t('productForm.description')}
-            autosize
-            minRows={2}
-            maxRows={6}
-            {...form.getInputProps('description')}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select
-              label={t('productForm.category')}
-              placeholder={t('productForm.noCategory')}
-              data={categories.map((category) => ({ value: String(category.id), label: category.name }))}
-              // The API can change a product's category but not remove it.
-              clearable={!product?.category_id}
-              clearButtonProps={{ 'aria-label': t('productForm.noCategory') }}
-              searchable
-              {...form.getInputProps('category_id')}
-            />
-            <Select
-              label={t('productForm.supplier')}
-              placeholder={t('productForm.noSupplier')}
-              data={suppliers.map((supplier) => ({ value: String(supplier.id), label: supplier.name }))}
-              clearable={!product?.supplier_id}
-              clearButtonProps={{ 'aria-label': t('productForm.noSupplier') }}
-              searchable
-              {...form.getInputProps('supplier_id')}
-            />
-          </SimpleGrid>
-          {editing && <Switch label={t('productForm.active')} {...form.getInputProps('active', { type: 'checkbox' })} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common:actions.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label={t('productForm.sku')}
+          description={t('productForm.skuHint')}
+          required
+          maxLength={64}
+          data-autofocus
+          {...form.getInputProps('sku')}
+        />
+        <TextInput
+          label={t('productForm.price')}
+          description={t('productForm.priceHint')}
+          required
+          inputMode="decimal"
+          {...form.getInputProps('price')}
+        />
+      </SimpleGrid>
+      <TextInput label={t('productForm.name')} required maxLength={200} {...form.getInputProps('name')} />
+      <Textarea label={t('productForm.description')} autosize minRows={2} maxRows={6} {...form.getInputProps('description')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          label={t('productForm.category')}
+          placeholder={t('productForm.noCategory')}
+          data={categories.map((category) => ({ value: String(category.id), label: category.name }))}
+          // The API can change a product's category but not remove it.
+          clearable={!product?.category_id}
+          clearButtonProps={{ 'aria-label': t('productForm.noCategory') }}
+          searchable
+          {...form.getInputProps('category_id')}
+        />
+        <Select
+          label={t('productForm.supplier')}
+          placeholder={t('productForm.noSupplier')}
+          data={suppliers.map((supplier) => ({ value: String(supplier.id), label: supplier.name }))}
+          clearable={!product?.supplier_id}
+          clearButtonProps={{ 'aria-label': t('productForm.noSupplier') }}
+          searchable
+          {...form.getInputProps('supplier_id')}
+        />
+      </SimpleGrid>
+      {editing && <Switch label={t('productForm.active')} {...form.getInputProps('active', { type: 'checkbox' })} />}
+    </FormDialog>
   );
 }

@@ -1,17 +1,17 @@
-import { Alert, Badge, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useSearch } from '@tanstack/react-router';
-import { useEffect, useMemo, useState } from 'react';
+import { Badge, Button, Group, Text } from '@mantine/core';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useGo } from './navigation';
 import { useCategories } from '../../api/hooks/categories';
 import { useDeactivateProduct } from '../../api/hooks/product-mutations';
 import { type Product, useProducts } from '../../api/hooks/products';
 import { useSuppliers } from '../../api/hooks/suppliers';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FilterSelect } from '../../ui/FilterSelect';
 import { Money } from '../../ui/Money';
-import { Pager } from '../../ui/Pager';
-import { QueryState } from '../../ui/QueryState';
+import { PagedTable } from '../../ui/PagedTable';
+import { SearchInput } from '../../ui/SearchInput';
+import { Notice } from '../../ui/SuccessAlert';
 import { CatalogueLayout } from './CatalogueLayout';
 import { ConfirmModal } from './ConfirmModal';
 import { ProductForm } from './ProductForm';
@@ -22,19 +22,10 @@ const PAGE_SIZE = 20;
 /** The products: searched, filtered and paged through the URL; created, edited and deactivated in dialogs. */
 export function ProductsView() {
   const { t } = useTranslation('catalogue');
-  const search = useSearch({ strict: false }) as ProductSearch;
-  const navigate = useGo();
+  const search = useSearch({ from: '/app/catalogue/products' });
+  const navigate = useNavigate();
   const setSearch = (change: Partial<ProductSearch>) =>
     void navigate({ to: '/catalogue/products', search: { ...search, offset: undefined, ...change }, replace: true });
-
-  // The search box follows the typing; the URL (and the query) once the typing pauses.
-  const [text, setText] = useState(search.search ?? '');
-  const [debounced] = useDebouncedValue(text, 300);
-  useEffect(() => {
-    const wanted = debounced.trim() === '' ? undefined : debounced;
-    if (wanted !== search.search) setSearch({ search: wanted });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new debounced text changes the URL
-  }, [debounced]);
 
   const offset = search.offset ?? 0;
   const products = useProducts({
@@ -57,135 +48,103 @@ export function ProductsView() {
   return (
     <CatalogueLayout>
       <Group align="flex-end" mb="md" wrap="wrap">
-        <TextInput
+        <SearchInput
           label={t('products.search')}
-          type="search"
-          value={text}
-          onChange={(event) => setText(event.currentTarget.value)}
-          maxLength={100}
+          value={search.search}
+          onSearch={(text) => setSearch({ search: text })}
           w={{ base: '100%', sm: 260 }}
         />
-        <Select
+        <FilterSelect
           label={t('products.category')}
-          data={[
-            { value: '', label: t('products.allCategories') },
-            ...(categories.data?.data ?? []).map((category) => ({ value: String(category.id), label: category.name })),
-          ]}
-          value={search.category ? String(search.category) : ''}
-          onChange={(value) => setSearch({ category: value ? Number(value) : undefined })}
-          allowDeselect={false}
+          all={t('products.allCategories')}
+          options={(categories.data?.data ?? []).map((category) => ({ value: category.id, label: category.name }))}
+          value={search.category}
+          onChange={(category) => setSearch({ category })}
           w={{ base: '100%', sm: 200 }}
         />
-        <Select
+        <FilterSelect
           label={t('products.activity')}
-          data={[
-            { value: '', label: t('products.all') },
+          all={t('products.all')}
+          options={[
             { value: 'true', label: t('products.active') },
             { value: 'false', label: t('products.inactive') },
           ]}
-          value={search.active ?? ''}
-          onChange={(value) => setSearch({ active: value === 'true' || value === 'false' ? value : undefined })}
-          allowDeselect={false}
+          value={search.active}
+          onChange={(active) => setSearch({ active })}
           w={{ base: '100%', sm: 150 }}
         />
         <Button ml="auto" onClick={() => setEditing('new')}>
           {t('products.new')}
         </Button>
       </Group>
-      {notice && (
-        <Alert
-          color="green"
-          mb="md"
-          role="status"
-          withCloseButton
-          onClose={() => setNotice(null)}
-          closeButtonLabel={t('common:actions.close')}
-        >
-          {notice}
-        </Alert>
-      )}
-      <QueryState query={products} isEmpty={(page) => page.data.length === 0} empty={t('products.empty')}>
-        {(page) => (
-          <>
-            <Table.ScrollContainer minWidth={760}>
-              <Table striped highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('products.columns.sku')}</Table.Th>
-                    <Table.Th>{t('products.columns.name')}</Table.Th>
-                    <Table.Th>{t('products.columns.category')}</Table.Th>
-                    <Table.Th>{t('products.columns.supplier')}</Table.Th>
-                    <Table.Th ta="right">{t('products.columns.price')}</Table.Th>
-                    <Table.Th>{t('products.columns.status')}</Table.Th>
-                    <Table.Th>{t('products.columns.actions')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {page.data.map((product) => (
-                    <Table.Tr key={product.id}>
-                      <Table.Td>
-                        <Text ff="monospace" size="sm">
-                          {product.sku}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>{product.name}</Table.Td>
-                      <Table.Td>
-                        {product.category_id
-                          ? (categoryName.get(product.category_id) ?? `#${product.category_id}`)
-                          : t('products.none')}
-                      </Table.Td>
-                      <Table.Td>
-                        {product.supplier_id
-                          ? (supplierName.get(product.supplier_id) ?? `#${product.supplier_id}`)
-                          : t('products.none')}
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        <Money amount={product.price} />
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge color={product.active ? 'teal.9' : 'gray.7'} variant="filled" style={{ textTransform: 'none' }}>
-                          {product.active ? t('products.active') : t('products.inactive')}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap="xs" wrap="nowrap">
-                          <Button
-                            size="xs"
-                            variant="default"
-                            onClick={() => setEditing(product)}
-                            aria-label={t('products.edit', { name: product.name })}
-                          >
-                            {t('common:actions.edit')}
-                          </Button>
-                          <Button
-                            size="xs"
-                            variant="default"
-                            color="red"
-                            disabled={!product.active}
-                            onClick={() => {
-                              deactivate.reset();
-                              setDeactivating(product);
-                            }}
-                            aria-label={t('products.deactivateLabel', { name: product.name })}
-                          >
-                            {t('products.deactivate')}
-                          </Button>
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            <Pager
-              total={page.total}
-              limit={PAGE_SIZE}
-              offset={offset}
-              onChange={(next) => setSearch({ offset: next || undefined })}
-            />
-          </>
-        )}
-      </QueryState>
+      {notice && <Notice onClose={() => setNotice(null)}>{notice}</Notice>}
+      <PagedTable
+        query={products}
+        empty={t('products.empty')}
+        limit={PAGE_SIZE}
+        offset={offset}
+        onPage={(next) => setSearch({ offset: next || undefined })}
+        minWidth={760}
+        rowKey={(product) => product.id}
+        columns={[
+          {
+            header: t('products.columns.sku'),
+            cell: (product) => (
+              <Text ff="monospace" size="sm">
+                {product.sku}
+              </Text>
+            ),
+          },
+          { header: t('products.columns.name'), cell: (product) => product.name },
+          {
+            header: t('products.columns.category'),
+            cell: (product) =>
+              product.category_id ? (categoryName.get(product.category_id) ?? `#${product.category_id}`) : t('products.none'),
+          },
+          {
+            header: t('products.columns.supplier'),
+            cell: (product) =>
+              product.supplier_id ? (supplierName.get(product.supplier_id) ?? `#${product.supplier_id}`) : t('products.none'),
+          },
+          { header: t('products.columns.price'), numeric: true, cell: (product) => <Money amount={product.price} /> },
+          {
+            header: t('products.columns.status'),
+            cell: (product) => (
+              <Badge color={product.active ? 'teal.9' : 'gray.7'} variant="filled" style={{ textTransform: 'none' }}>
+                {product.active ? t('products.active') : t('products.inactive')}
+              </Badge>
+            ),
+          },
+          {
+            header: t('products.columns.actions'),
+            cell: (product) => (
+              <Group gap="xs" wrap="nowrap">
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => setEditing(product)}
+                  aria-label={t('products.edit', { name: product.name })}
+                >
+                  {t('common:actions.edit')}
+                </Button>
+                <Button
+                  size="xs"
+                  variant="default"
+                  color="red"
+                  disabled={!product.active}
+                  onClick={() => {
+                    deactivate.reset();
+                    setDeactivating(product);
+                  }}
+                  aria-label={t('products.deactivateLabel', { name: product.name })}
+                >
+                  {t('products.deactivate')}
+                </Button>
+              </Group>
+            ),
+          },
+        ]}
+      />
       {editing !== null && (
         <ProductForm
           product={editing === 'new' ? undefined : editing}

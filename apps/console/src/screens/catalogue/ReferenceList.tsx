@@ -1,17 +1,16 @@
-import { Alert, Button, Group, Modal, Stack, Table } from '@mantine/core';
+import { Alert, Button, Group } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query';
-import { useSearch } from '@tanstack/react-router';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert, fieldErrors } from '../../ui/ErrorAlert';
-import { Pager } from '../../ui/Pager';
-import { QueryState } from '../../ui/QueryState';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormDialog } from '../../ui/FormDialog';
+import { type Page, PagedTable } from '../../ui/PagedTable';
+import { Notice } from '../../ui/SuccessAlert';
 import { CatalogueLayout } from './CatalogueLayout';
 import { ConfirmModal } from './ConfirmModal';
 import { productsInUse } from './in-use';
-import { useGo } from './navigation';
-import type { PageSearch } from './routes';
 
 const PAGE_SIZE = 20;
 
@@ -36,15 +35,15 @@ export function ReferenceList<T extends Named>({
   renderForm,
 }: {
   kind: Kind;
-  useList: (page: { limit: number; offset: number }) => UseQueryResult<{ data: T[]; total: number }>;
+  useList: (page: { limit: number; offset: number }) => UseQueryResult<Page<T>>;
   useDelete: () => UseMutationResult<unknown, Error, number>;
   minWidth: number;
   columns: Array<{ header: string; cell: (item: T) => ReactNode }>;
   renderForm: (item: T | undefined, close: () => void) => ReactNode;
 }) {
   const { t } = useTranslation('catalogue');
-  const search = useSearch({ strict: false }) as PageSearch;
-  const navigate = useGo();
+  const search = useSearch({ strict: false });
+  const navigate = useNavigate();
   const offset = search.offset ?? 0;
   const list = useList({ limit: PAGE_SIZE, offset });
   const [editing, setEditing] = useState<T | 'new' | null>(null);
@@ -58,74 +57,45 @@ export function ReferenceList<T extends Named>({
       <Group justify="flex-end" mb="md">
         <Button onClick={() => setEditing('new')}>{t(`${kind}.new`)}</Button>
       </Group>
-      {notice && (
-        <Alert
-          color="green"
-          mb="md"
-          role="status"
-          withCloseButton
-          onClose={() => setNotice(null)}
-          closeButtonLabel={t('common:actions.close')}
-        >
-          {notice}
-        </Alert>
-      )}
-      <QueryState query={list} isEmpty={(page) => page.data.length === 0} empty={t(`${kind}.empty`)}>
-        {(page) => (
-          <>
-            <Table.ScrollContainer minWidth={minWidth}>
-              <Table striped highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    {columns.map((column) => (
-                      <Table.Th key={column.header}>{t(`${kind}.columns.${column.header}`)}</Table.Th>
-                    ))}
-                    <Table.Th>{t(`${kind}.columns.actions`)}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {page.data.map((item) => (
-                    <Table.Tr key={item.id}>
-                      {columns.map((column) => (
-                        <Table.Td key={column.header}>{column.cell(item)}</Table.Td>
-                      ))}
-                      <Table.Td>
-                        <Group gap="xs" wrap="nowrap">
-                          <Button
-                            size="xs"
-                            variant="default"
-                            onClick={() => setEditing(item)}
-                            aria-label={t(`${kind}.edit`, { name: item.name })}
-                          >
-                            {t('common:actions.edit')}
-                          </Button>
-                          <Button
-                            size="xs"
-                            variant="default"
-                            onClick={() => {
-                              remove.reset();
-                              setDeleting(item);
-                            }}
-                            aria-label={t(`${kind}.delete`, { name: item.name })}
-                          >
-                            {t('common:actions.delete')}
-                          </Button>
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            <Pager
-              total={page.total}
-              limit={PAGE_SIZE}
-              offset={offset}
-              onChange={(next) => void navigate({ to: `/catalogue/${kind}`, search: { offset: next || undefined } })}
-            />
-          </>
-        )}
-      </QueryState>
+      {notice && <Notice onClose={() => setNotice(null)}>{notice}</Notice>}
+      <PagedTable
+        query={list}
+        empty={t(`${kind}.empty`)}
+        limit={PAGE_SIZE}
+        offset={offset}
+        onPage={(next) => void navigate({ to: `/catalogue/${kind}`, search: { offset: next || undefined } })}
+        minWidth={minWidth}
+        rowKey={(item) => item.id}
+        columns={[
+          ...columns.map((column) => ({ header: t(`${kind}.columns.${column.header}`), cell: column.cell })),
+          {
+            header: t(`${kind}.columns.actions`),
+            cell: (item: T) => (
+              <Group gap="xs" wrap="nowrap">
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => setEditing(item)}
+                  aria-label={t(`${kind}.edit`, { name: item.name })}
+                >
+                  {t('common:actions.edit')}
+                </Button>
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => {
+                    remove.reset();
+                    setDeleting(item);
+                  }}
+                  aria-label={t(`${kind}.delete`, { name: item.name })}
+                >
+                  {t('common:actions.delete')}
+                </Button>
+              </Group>
+            ),
+          },
+        ]}
+      />
       {editing !== null && renderForm(editing === 'new' ? undefined : editing, () => setEditing(null))}
       <ConfirmModal
         opened={deleting !== null}
@@ -159,11 +129,8 @@ export function ReferenceList<T extends Named>({
   );
 }
 
-/**
- * The dialog around a category's or supplier's form: a 400's problems onto the form's fields, anything else above
- * them, Save and Cancel.
- */
-export function ReferenceForm<Values extends Record<string, unknown>, Input>({
+/** The dialog around a category's or supplier's form: its title by kind, Save and Cancel; closed once saved. */
+export function ReferenceForm<Values, Input>({
   kind,
   editing,
   form,
@@ -181,39 +148,16 @@ export function ReferenceForm<Values extends Record<string, unknown>, Input>({
   children: ReactNode;
 }) {
   const { t } = useTranslation('catalogue');
-  const [error, setError] = useState<unknown>(null);
-  const submit = form.onSubmit((values) => {
-    setError(null);
-    save.mutate(toInput(values), {
-      onSuccess: onClose,
-      onError: (failure) => {
-        const onFields = fieldErrors(failure);
-        if (Object.keys(onFields).length > 0) form.setErrors(onFields);
-        else setError(failure);
-      },
-    });
-  });
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+    <FormDialog
       title={editing ? t(`${kind}.editTitle`) : t(`${kind}.createTitle`)}
+      form={form}
+      send={(values, refused) => save.mutate(toInput(values), { onSuccess: onClose, onError: refused })}
+      pending={save.isPending}
+      submitLabel={t('common:actions.save')}
+      onClose={onClose}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {error !== null && <ErrorAlert error={error} />}
-          {children}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common:actions.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      {children}
+    </FormDialog>
   );
 }

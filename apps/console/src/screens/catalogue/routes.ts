@@ -1,22 +1,13 @@
-import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
-import { redirectTo } from './navigation';
+import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
 import { appRoute } from '../../app/app-route';
+import { positive, searchText } from '../../app/search-params';
 
 export type ProductSearch = { search?: string; category?: number; active?: 'true' | 'false'; offset?: number };
-export type PageSearch = { offset?: number };
-
-const positive = (value: unknown) => {
-  const number = Number(value);
-  return Number.isInteger(number) && number > 0 ? number : undefined;
-};
-const offsetOf = (value: unknown) => {
-  const number = Number(value);
-  return Number.isInteger(number) && number > 0 ? number : undefined;
-};
+type PageSearch = { offset?: number };
 
 export function validateProductSearch(search: Record<string, unknown>): ProductSearch {
   return {
-    search: typeof search.search === 'string' && search.search.trim() !== '' ? search.search.slice(0, 100) : undefined,
+    search: searchText(search.search),
     category: positive(search.category),
     active:
       search.active === 'true' || search.active === true
@@ -24,11 +15,11 @@ export function validateProductSearch(search: Record<string, unknown>): ProductS
         : search.active === 'false' || search.active === false
           ? 'false'
           : undefined,
-    offset: offsetOf(search.offset),
+    offset: positive(search.offset),
   };
 }
 
-export const validatePageSearch = (search: Record<string, unknown>): PageSearch => ({ offset: offsetOf(search.offset) });
+export const validatePageSearch = (search: Record<string, unknown>): PageSearch => ({ offset: positive(search.offset) });
 
 /** The Catalogue screen's routes: one URL per tab (products, categories, suppliers), so that links and Back work. */
 export function catalogueRoutes() {
@@ -37,7 +28,7 @@ export function catalogueRoutes() {
       getParentRoute: () => appRoute,
       path: '/catalogue',
       beforeLoad: () => {
-        redirectTo('/catalogue/products');
+        throw redirect({ to: '/catalogue/products', replace: true });
       },
     }),
     createRoute({

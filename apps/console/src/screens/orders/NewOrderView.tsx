@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useSearch } from '@tanstack/react-router';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/errors';
@@ -24,11 +24,9 @@ import { useProducts } from '../../api/hooks/products';
 import { formatMoney } from '../../lib/format';
 import { fromCents, toCents } from '../../lib/money';
 import { ErrorAlert, fieldErrors } from '../../ui/ErrorAlert';
-import { useGo } from '../catalogue/navigation';
 import { message, requiredText } from '../catalogue/rules';
 import { useIdempotencyKey } from './idempotency';
 import { OrdersLayout } from './OrdersLayout';
-import type { NewOrderSearch } from './routes';
 
 const MAX_ADDRESS = 500;
 const MAX_QUANTITY = 100_000;
@@ -72,8 +70,8 @@ export function orderFieldErrors(error: unknown, sameAddress: boolean): Record<s
 /** An online order for a customer: products and quantities, addresses, payment; then its processing, live. */
 export function NewOrderView() {
   const { t, i18n } = useTranslation('orders');
-  const search = useSearch({ strict: false }) as NewOrderSearch;
-  const navigate = useGo();
+  const search = useSearch({ from: '/app/orders/new' });
+  const navigate = useNavigate();
   const place = usePlaceOrder();
   const keyFor = useIdempotencyKey();
   const [error, setError] = useState<unknown>(null);
@@ -126,7 +124,7 @@ export function NewOrderView() {
     place.mutate(
       { customerId, order, idempotencyKey: keyFor({ customerId, order }) },
       {
-        onSuccess: (accepted) => void navigate({ to: `/orders/sagas/${accepted.saga_id}` }),
+        onSuccess: (accepted) => void navigate({ to: '/orders/sagas/$sagaId', params: { sagaId: accepted.saga_id } }),
         onError: (failure) => {
           const onFields = orderFieldErrors(failure, values.sameAddress);
           if (Object.keys(onFields).length > 0) form.setErrors(onFields);

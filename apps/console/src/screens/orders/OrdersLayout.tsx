@@ -1,40 +1,21 @@
-import { Tabs } from '@mantine/core';
-import { useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PageHeader } from '../../ui/PageHeader';
-import { useGo } from '../catalogue/navigation';
-
-const TABS = [
-  { value: 'orders', to: '/orders' },
-  { value: 'sagas', to: '/orders/sagas' },
-  { value: 'customers', to: '/orders/customers' },
-  { value: 'new', to: '/orders/new' },
-] as const;
+import { ScreenTabs } from '../../ui/ScreenTabs';
 
 /** The Orders screen's frame around each of its views: its title and one tab per view, each its own URL. */
 export function OrdersLayout({ children, title }: { children: ReactNode; title?: string }) {
   const { t } = useTranslation('orders');
-  const navigate = useGo();
-  const pathname = useRouterState({ select: (state) => state.location.pathname });
-  const current = [...TABS].reverse().find((tab) => pathname.startsWith(tab.to))?.value ?? 'orders';
   return (
-    <>
-      <PageHeader title={title ?? t('title')} />
-      <Tabs value={current} onChange={(value) => value && void navigate({ to: TABS.find((tab) => tab.value === value)!.to })}>
-        <Tabs.List mb="md">
-          {TABS.map((tab) => (
-            <Tabs.Tab key={tab.value} value={tab.value}>
-              {t(`tabs.${tab.value}`)}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        {TABS.map((tab) => (
-          <Tabs.Panel key={tab.value} value={tab.value}>
-            {tab.value === current && children}
-          </Tabs.Panel>
-        ))}
-      </Tabs>
-    </>
+    <ScreenTabs
+      title={title ?? t('title')}
+      tabs={[
+        { value: 'orders', label: t('tabs.orders'), to: '/orders' },
+        { value: 'sagas', label: t('tabs.sagas'), to: '/orders/sagas' },
+        { value: 'customers', label: t('tabs.customers'), to: '/orders/customers' },
+        { value: 'new', label: t('tabs.new'), to: '/orders/new' },
+      ]}
+    >
+      {children}
+    </ScreenTabs>
   );
 }

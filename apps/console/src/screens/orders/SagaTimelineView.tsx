@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useProducts } from '../../api/hooks/products';
 import { type Saga, isTerminal, useRetrySaga, useSaga } from '../../api/hooks/sagas';
 import { formatDateTime, formatDuration } from '../../lib/format';
+import { AnchorLink } from '../../ui/AnchorLink';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QueryState } from '../../ui/QueryState';
-import { PathLink } from '../catalogue/navigation';
 import { OrdersLayout } from './OrdersLayout';
 import { describeFailure } from './reason';
 import { StatusBadge } from './StatusBadge';
@@ -15,13 +15,13 @@ import { type TimelineEntry, statusColor, timelineOf } from './timeline';
 /** One order's processing: every step and compensation as it happens (long-polled until the saga ends). */
 export function SagaTimelineView() {
   const { t } = useTranslation('orders');
-  const { sagaId } = useParams({ strict: false }) as { sagaId: string };
+  const { sagaId } = useParams({ from: '/app/orders/sagas/$sagaId' });
   const saga = useSaga(sagaId);
   return (
     <OrdersLayout>
-      <PathLink to="/orders/sagas" size="sm">
+      <AnchorLink to="/orders/sagas" size="sm">
         ← {t('timeline.back')}
-      </PathLink>
+      </AnchorLink>
       <QueryState query={saga}>{(data) => <SagaTimeline saga={data} />}</QueryState>
     </OrdersLayout>
   );
@@ -64,9 +64,9 @@ export function SagaTimeline({ saga }: { saga: Saga }) {
           <Fact label={t('timeline.customer')}>{saga.customer_id}</Fact>
           <Fact label={t('timeline.order')}>
             {saga.order_id ? (
-              <PathLink to="/orders" search={{ customer: saga.customer_id }}>
+              <AnchorLink to="/orders" search={{ customer: saga.customer_id }}>
                 #{saga.order_id}
-              </PathLink>
+              </AnchorLink>
             ) : (
               t('timeline.none')
             )}

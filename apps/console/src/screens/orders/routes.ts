@@ -1,18 +1,13 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { appRoute } from '../../app/app-route';
+import { oneOf, positive, searchText } from '../../app/search-params';
 import { ORDER_STATUSES, type OrderStatus } from '../../api/hooks/orders';
 import { SAGA_STATUSES, type SagaStatus } from '../../api/hooks/sagas';
 
 export type OrderSearch = { status?: OrderStatus; customer?: number; offset?: number };
-export type SagaSearch = { status?: SagaStatus; offset?: number };
-export type CustomerSearch = { search?: string; offset?: number };
-export type NewOrderSearch = { customer?: number };
-
-const positive = (value: unknown) => {
-  const number = Number(value);
-  return Number.isInteger(number) && number > 0 ? number : undefined;
-};
-const oneOf = <T extends string>(values: readonly T[], value: unknown) => values.find((known) => known === value);
+type SagaSearch = { status?: SagaStatus; offset?: number };
+type CustomerSearch = { search?: string; offset?: number };
+type NewOrderSearch = { customer?: number };
 
 export const validateOrderSearch = (search: Record<string, unknown>): OrderSearch => ({
   status: oneOf(ORDER_STATUSES, search.status),
@@ -24,7 +19,7 @@ export const validateSagaSearch = (search: Record<string, unknown>): SagaSearch 
   offset: positive(search.offset),
 });
 export const validateCustomerSearch = (search: Record<string, unknown>): CustomerSearch => ({
-  search: typeof search.search === 'string' && search.search.trim() !== '' ? search.search.slice(0, 100) : undefined,
+  search: searchText(search.search),
   offset: positive(search.offset),
 });
 

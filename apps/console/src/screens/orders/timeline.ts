@@ -1,8 +1,11 @@
 import type { Saga } from '../../api/hooks/sagas';
 import { isTerminal } from '../../api/hooks/sagas';
 
-/** The order-processing saga's steps, in the order the orchestrator runs them (libs/contracts/saga.ts). */
-export const SAGA_STEPS = ['CHECK_STOCK', 'RESERVE_STOCK', 'CREATE_ORDER', 'PROCESS_PAYMENT', 'CONFIRM_ORDER'] as const;
+/**
+ * The order-processing saga's steps, in the order the orchestrator runs them (its definition,
+ * apps/saga-orchestrator/src/sagas/order-saga.ts, is server code: the API names a step as a plain string).
+ */
+export const SAGA_STEPS: readonly string[] = ['CHECK_STOCK', 'RESERVE_STOCK', 'CREATE_ORDER', 'PROCESS_PAYMENT', 'CONFIRM_ORDER'];
 
 /** What the API says of a step or compensation, and what the timeline adds for the steps not reached. */
 export type EntryStatus = 'SUCCESS' | 'FAILED' | 'RETRYING' | 'RUNNING' | 'PENDING' | 'SKIPPED';
@@ -24,8 +27,7 @@ export interface TimelineEntry {
 export function timelineOf(saga: Pick<Saga, 'status' | 'steps' | 'compensations'>): TimelineEntry[] {
   const reached = new Map(saga.steps.map((step) => [step.step, step]));
   const stopped = isTerminal(saga.status) || saga.status === 'COMPENSATING' || saga.compensations.length > 0;
-  const known: readonly string[] = SAGA_STEPS;
-  const names = [...SAGA_STEPS, ...saga.steps.map((step) => step.step).filter((name) => !known.includes(name))];
+  const names = [...SAGA_STEPS, ...saga.steps.map((step) => step.step).filter((name) => !SAGA_STEPS.includes(name))];
   const steps: TimelineEntry[] = names.map((name) => {
     const step = reached.get(name);
     return step

@@ -1,27 +1,14 @@
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
-import {
-  Anchor,
-  Badge,
-  Button,
-  Grid,
-  Group,
-  Paper,
-  ScrollArea,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { Badge, Button, Grid, Group, Paper, ScrollArea, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OVERVIEW_REFRESH_MS, useDashboard, useOverviewSagas } from '../../api/hooks/dashboards';
 import type { Dashboard } from '../../api/hooks/dashboards';
 import { type SalesReport, useSalesReport } from '../../api/hooks/reports';
 import { formatDuration, formatMoney, formatNumber } from '../../lib/format';
+import { AnchorLink } from '../../ui/AnchorLink';
+import { DataTable } from '../../ui/DataTable';
 import { Money } from '../../ui/Money';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
@@ -82,26 +69,19 @@ export function OverviewScreen() {
             <Section title={t('topProducts.title')}>
               <QueryState query={dashboard} isEmpty={(data) => data.top_products.length === 0} empty={t('topProducts.empty')}>
                 {(data) => (
-                  <Table>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t('topProducts.product')}</Table.Th>
-                        <Table.Th ta="right">{t('netRevenue')}</Table.Th>
-                        <Table.Th ta="right">{t('topProducts.units')}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {data.top_products.map((product) => (
-                        <Table.Tr key={product.product_id}>
-                          <Table.Td>{product.name ?? `#${product.product_id}`}</Table.Td>
-                          <Table.Td ta="right">
-                            <Money amount={product.net_revenue} />
-                          </Table.Td>
-                          <Table.Td ta="right">{formatNumber(product.net_units, i18n.language)}</Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
+                  <DataTable
+                    rows={data.top_products}
+                    rowKey={(product) => product.product_id}
+                    columns={[
+                      { header: t('topProducts.product'), cell: (product) => product.name ?? `#${product.product_id}` },
+                      { header: t('netRevenue'), numeric: true, cell: (product) => <Money amount={product.net_revenue} /> },
+                      {
+                        header: t('topProducts.units'),
+                        numeric: true,
+                        cell: (product) => formatNumber(product.net_units, i18n.language),
+                      },
+                    ]}
+                  />
                 )}
               </QueryState>
             </Section>
@@ -249,24 +229,14 @@ function RevenuePerStore({ today, week }: { today: ReturnType<typeof useSalesRep
                 ]}
               />
               <ScrollArea mt="sm">
-                <Table>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('revenuePerStore.store')}</Table.Th>
-                      <Table.Th ta="right">{t('netRevenue')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {rows.map((row) => (
-                      <Table.Tr key={row.name}>
-                        <Table.Td>{row.name}</Table.Td>
-                        <Table.Td ta="right">
-                          <Money amount={row.net_revenue} />
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
+                <DataTable
+                  rows={rows}
+                  rowKey={(row) => row.name}
+                  columns={[
+                    { header: t('revenuePerStore.store'), cell: (row) => row.name },
+                    { header: t('netRevenue'), numeric: true, cell: (row) => <Money amount={row.net_revenue} /> },
+                  ]}
+                />
               </ScrollArea>
             </>
           );
@@ -293,11 +263,11 @@ function AttentionList({ query }: { query: ReturnType<typeof useOverviewSagas> }
                 <Paper component="li" key={saga.saga_id} withBorder p="xs">
                   <Group justify="space-between" wrap="nowrap" align="flex-start">
                     <Stack gap={2}>
-                      <Anchor component={Link} to={`/orders/sagas/${saga.saga_id}`} fw={600}>
+                      <AnchorLink to="/orders/sagas/$sagaId" params={{ sagaId: saga.saga_id }} fw={600}>
                         {saga.order_id !== null
                           ? t('attention.order', { id: saga.order_id })
                           : t('attention.saga', { id: saga.saga_id.slice(0, 8) })}
-                      </Anchor>
+                      </AnchorLink>
                       <Text size="sm" c="dimmed">
                         {t('attention.customer', { id: saga.customer_id })} ·{' '}
                         {t('attention.status', { status: t(`statuses.${saga.status}`) })} ·{' '}
@@ -330,36 +300,33 @@ function LowStockList({ query }: { query: ReturnType<typeof useDashboard> }) {
     <Section
       title={t('lowStock.title')}
       actions={
-        <Anchor component={Link} to="/stock" size="sm">
+        <AnchorLink to="/stock" size="sm">
           {t('lowStock.openStock')}
-        </Anchor>
+        </AnchorLink>
       }
     >
       <QueryState query={query} isEmpty={(data) => data.alerts.low_stock.length === 0} empty={t('lowStock.empty')}>
         {(data) => (
           <ScrollArea>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('lowStock.product')}</Table.Th>
-                  <Table.Th>{t('lowStock.location')}</Table.Th>
-                  <Table.Th ta="right">{t('lowStock.available')}</Table.Th>
-                  <Table.Th ta="right">{t('lowStock.pending')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.alerts.low_stock.map((alert) => (
-                  <Table.Tr key={`${alert.product_id}-${alert.location_id}`}>
-                    <Table.Td>{alert.name ?? `#${alert.product_id}`}</Table.Td>
-                    <Table.Td>{alert.location_name ?? `#${alert.location_id}`}</Table.Td>
-                    <Table.Td ta="right">
-                      {formatNumber(alert.available, i18n.language)} / {formatNumber(alert.reorder_level, i18n.language)}
-                    </Table.Td>
-                    <Table.Td ta="right">{formatNumber(alert.restock_pending_units, i18n.language)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <DataTable
+              rows={data.alerts.low_stock}
+              rowKey={(alert) => `${alert.product_id}-${alert.location_id}`}
+              columns={[
+                { header: t('lowStock.product'), cell: (alert) => alert.name ?? `#${alert.product_id}` },
+                { header: t('lowStock.location'), cell: (alert) => alert.location_name ?? `#${alert.location_id}` },
+                {
+                  header: t('lowStock.available'),
+                  numeric: true,
+                  cell: (alert) =>
+                    `${formatNumber(alert.available, i18n.language)} / ${formatNumber(alert.reorder_level, i18n.language)}`,
+                },
+                {
+                  header: t('lowStock.pending'),
+                  numeric: true,
+                  cell: (alert) => formatNumber(alert.restock_pending_units, i18n.language),
+                },
+              ]}
+            />
           </ScrollArea>
         )}
       </QueryState>

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Card, Group, NumberInput, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { ActionIcon, Button, Card, Group, NumberInput, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import {
   type BasketLine,
@@ -9,6 +9,7 @@ import {
   itemCount,
   lineTotal,
 } from '../../lib/basket';
+import { DataTable } from '../../ui/DataTable';
 import { Money } from '../../ui/Money';
 
 /** The basket: quantities (+/−, typed), catalogue prices, totals in cents, and the button that records the sale. */
@@ -55,78 +56,79 @@ export function Basket({
         </Text>
       ) : (
         <ScrollArea type="auto">
-          <Table verticalSpacing="xs" miw={400}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('basket.product')}</Table.Th>
-                <Table.Th>{t('basket.quantity')}</Table.Th>
-                <Table.Th ta="right">{t('basket.lineTotal')}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {lines.map((line) => (
-                <Table.Tr key={line.productId}>
-                  <Table.Td>
+          <DataTable
+            verticalSpacing="xs"
+            miw={400}
+            rows={lines}
+            rowKey={(line) => line.productId}
+            columns={[
+              {
+                header: t('basket.product'),
+                cell: (line) => (
+                  <>
                     <Text size="sm" fw={500}>
                       {line.name}
                     </Text>
                     <Text size="xs" c="dimmed">
                       {line.sku} · <Money amount={line.unitPrice} />
                     </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap" align="flex-start">
-                      <ActionIcon
-                        variant="default"
-                        size="lg"
-                        aria-label={t('basket.fewer', { name: line.name })}
-                        disabled={line.quantity <= 1}
-                        onClick={() => onQuantity(line.productId, line.quantity - 1)}
-                      >
-                        −
-                      </ActionIcon>
-                      <NumberInput
-                        aria-label={t('basket.quantityOf', { name: line.name })}
-                        value={line.quantity}
-                        onChange={(value) => onQuantity(line.productId, value === '' ? Number.NaN : Number(value))}
-                        min={1}
-                        max={MAX_LINE_QUANTITY}
-                        allowDecimal={false}
-                        allowNegative={false}
-                        hideControls
-                        w={64}
-                        error={problemText(line.productId)}
-                      />
-                      <ActionIcon
-                        variant="default"
-                        size="lg"
-                        aria-label={t('basket.more', { name: line.name })}
-                        disabled={line.quantity >= MAX_LINE_QUANTITY}
-                        onClick={() => onQuantity(line.productId, (Number.isFinite(line.quantity) ? line.quantity : 0) + 1)}
-                      >
-                        +
-                      </ActionIcon>
-                    </Group>
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <Money amount={lineTotal(line)} />
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <Button
-                      variant="subtle"
-                      color="red"
-                      size="compact-sm"
-                      aria-label={t('basket.remove', { name: line.name })}
-                      onClick={() => onRemove(line.productId)}
+                  </>
+                ),
+              },
+              {
+                header: t('basket.quantity'),
+                cell: (line) => (
+                  <Group gap={4} wrap="nowrap" align="flex-start">
+                    <ActionIcon
+                      variant="default"
+                      size="lg"
+                      aria-label={t('basket.fewer', { name: line.name })}
+                      disabled={line.quantity <= 1}
+                      onClick={() => onQuantity(line.productId, line.quantity - 1)}
                     >
-                      ×
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+                      −
+                    </ActionIcon>
+                    <NumberInput
+                      aria-label={t('basket.quantityOf', { name: line.name })}
+                      value={line.quantity}
+                      onChange={(value) => onQuantity(line.productId, value === '' ? Number.NaN : Number(value))}
+                      min={1}
+                      max={MAX_LINE_QUANTITY}
+                      allowDecimal={false}
+                      allowNegative={false}
+                      hideControls
+                      w={64}
+                      error={problemText(line.productId)}
+                    />
+                    <ActionIcon
+                      variant="default"
+                      size="lg"
+                      aria-label={t('basket.more', { name: line.name })}
+                      disabled={line.quantity >= MAX_LINE_QUANTITY}
+                      onClick={() => onQuantity(line.productId, (Number.isFinite(line.quantity) ? line.quantity : 0) + 1)}
+                    >
+                      +
+                    </ActionIcon>
+                  </Group>
+                ),
+              },
+              { header: t('basket.lineTotal'), numeric: true, cell: (line) => <Money amount={lineTotal(line)} /> },
+              {
+                numeric: true,
+                cell: (line) => (
+                  <Button
+                    variant="subtle"
+                    color="red"
+                    size="compact-sm"
+                    aria-label={t('basket.remove', { name: line.name })}
+                    onClick={() => onRemove(line.productId)}
+                  >
+                    ×
+                  </Button>
+                ),
+              },
+            ]}
+          />
         </ScrollArea>
       )}
       {problems.tooManyLines && (

@@ -1,10 +1,11 @@
-import { Button, Card, Group, ScrollArea, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, ScrollArea, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFindProducts, useProductSearch } from '../../api/hooks/product-lookup';
 import type { Product } from '../../api/hooks/products';
 import { exactSkuMatch } from '../../lib/basket';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { DataTable } from '../../ui/DataTable';
 import { Money } from '../../ui/Money';
 
 /**
@@ -87,38 +88,31 @@ export function ProductFinder({ onAdd, disabled }: { onAdd: (product: Product) =
             </Text>
           ) : (
             <ScrollArea type="auto">
-              <Table verticalSpacing={4} miw={360}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('search.product')}</Table.Th>
-                    <Table.Th>{t('search.sku')}</Table.Th>
-                    <Table.Th ta="right">{t('search.price')}</Table.Th>
-                    <Table.Th />
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {matches.data.data.map((product) => (
-                    <Table.Tr key={product.id}>
-                      <Table.Td>{product.name}</Table.Td>
-                      <Table.Td>{product.sku}</Table.Td>
-                      <Table.Td ta="right">
-                        <Money amount={product.price} />
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        <Button
-                          size="compact-sm"
-                          variant="light"
-                          aria-label={t('search.addNamed', { name: product.name })}
-                          onClick={() => add(product)}
-                          disabled={disabled}
-                        >
-                          {t('search.add')}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+              <DataTable
+                verticalSpacing={4}
+                miw={360}
+                rows={matches.data.data}
+                rowKey={(product) => product.id}
+                columns={[
+                  { header: t('search.product'), cell: (product) => product.name },
+                  { header: t('search.sku'), cell: (product) => product.sku },
+                  { header: t('search.price'), numeric: true, cell: (product) => <Money amount={product.price} /> },
+                  {
+                    numeric: true,
+                    cell: (product) => (
+                      <Button
+                        size="compact-sm"
+                        variant="light"
+                        aria-label={t('search.addNamed', { name: product.name })}
+                        onClick={() => add(product)}
+                        disabled={disabled}
+                      >
+                        {t('search.add')}
+                      </Button>
+                    ),
+                  },
+                ]}
+              />
             </ScrollArea>
           )}
         </>

@@ -1,8 +1,9 @@
-import { Button, Card, Divider, Group, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Divider, Group, Text, Title } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Sale } from '../../api/hooks/sales';
 import { formatDateTime } from '../../lib/format';
+import { DataTable } from '../../ui/DataTable';
 import { Money } from '../../ui/Money';
 
 /** The receipt of a recorded sale, as the API priced it. */
@@ -35,30 +36,18 @@ export function Receipt({
       <Text size="sm" c="dimmed">
         {t('receipt.place', { store: storeName, register: registerCode })}
       </Text>
-      <Table mt="sm" verticalSpacing={4}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('basket.product')}</Table.Th>
-            <Table.Th ta="right">{t('basket.quantity')}</Table.Th>
-            <Table.Th ta="right">{t('basket.unitPrice')}</Table.Th>
-            <Table.Th ta="right">{t('basket.lineTotal')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {sale.lines.map((line) => (
-            <Table.Tr key={line.product_id}>
-              <Table.Td>{productName(line.product_id)}</Table.Td>
-              <Table.Td ta="right">{line.quantity}</Table.Td>
-              <Table.Td ta="right">
-                <Money amount={line.unit_price} />
-              </Table.Td>
-              <Table.Td ta="right">
-                <Money amount={line.line_total} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataTable
+        mt="sm"
+        verticalSpacing={4}
+        rows={sale.lines}
+        rowKey={(line) => line.product_id}
+        columns={[
+          { header: t('basket.product'), cell: (line) => productName(line.product_id) },
+          { header: t('basket.quantity'), numeric: true, cell: (line) => line.quantity },
+          { header: t('basket.unitPrice'), numeric: true, cell: (line) => <Money amount={line.unit_price} /> },
+          { header: t('basket.lineTotal'), numeric: true, cell: (line) => <Money amount={line.line_total} /> },
+        ]}
+      />
       <Divider my="sm" />
       <Group justify="space-between">
         <Text fw={700} size="lg">

@@ -1,4 +1,4 @@
-import { Button, Card, Grid, Group, NumberInput, ScrollArea, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Button, Card, Grid, Group, NumberInput, ScrollArea, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
@@ -10,11 +10,13 @@ import { useStores } from '../../api/hooks/stores';
 import { formatDateTime, formatMoney } from '../../lib/format';
 import { type ReturnChoice, refund, returnEverything, returnLines, returnProblems, returnable } from '../../lib/returns';
 import { ErrorAlert, fieldErrors } from '../../ui/ErrorAlert';
+import { FilterSelect } from '../../ui/FilterSelect';
+import { DataTable } from '../../ui/DataTable';
 import { Money } from '../../ui/Money';
-import { Pager } from '../../ui/Pager';
+import { PagedQuery } from '../../ui/PagedTable';
 import { QueryState } from '../../ui/QueryState';
 import { PosLayout } from './PosLayout';
-import { SuccessAlert } from './SuccessAlert';
+import { SuccessAlert } from '../../ui/SuccessAlert';
 import type { ReturnsSearch } from './routes';
 
 const RECENT_PAGE = 10;
@@ -25,7 +27,7 @@ export function ReturnsView() {
   const navigate = useNavigate();
   const go = (change: ReturnsSearch) => void navigate({ to: '/pos/returns', search: { ...search, ...change } });
   return (
-    <PosLayout tab="returns">
+    <PosLayout>
       <Grid>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="md">
@@ -104,60 +106,55 @@ function RecentSales({
       <Title order={2} size="h4" id="recent-sales-title" mb="sm">
         {t('returns.recentTitle')}
       </Title>
-      <Select
+      <FilterSelect
         label={t('returns.recentStore')}
-        data={[
-          { value: '', label: t('returns.allStores') },
-          ...(stores.data?.data ?? []).map((store) => ({ value: String(store.id), label: store.name })),
-        ]}
-        value={storeId ? String(storeId) : ''}
-        onChange={(value) => onStore(value ? Number(value) : undefined)}
-        allowDeselect={false}
+        all={t('returns.allStores')}
+        options={(stores.data?.data ?? []).map((store) => ({ value: store.id, label: store.name }))}
+        value={storeId}
+        onChange={onStore}
         mb="sm"
       />
-      <QueryState query={sales} isEmpty={(page) => page.data.length === 0} empty={t('returns.noSales')}>
-        {(page) => (
-          <>
-            <ScrollArea type="auto">
-              <Table verticalSpacing={4} highlightOnHover miw={300}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('returns.saleColumn')}</Table.Th>
-                    <Table.Th>{t('returns.date')}</Table.Th>
-                    <Table.Th ta="right">{t('returns.total')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {page.data.map((sale) => (
-                    <Table.Tr key={sale.id} bg={sale.id === current ? 'var(--mantine-color-blue-light)' : undefined}>
-                      <Table.Td>
-                        <Button
-                          variant="subtle"
-                          size="compact-sm"
-                          aria-label={t('returns.open', { id: sale.id })}
-                          onClick={() => onOpen(sale.id)}
-                        >
-                          {sale.id}
-                        </Button>
-                      </Table.Td>
-                      <Table.Td>
-                        {formatDateTime(sale.sold_at, i18n.language)}
-                        <Text size="xs" c="dimmed">
-                          {storeName(sale.store_id)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        <Money amount={sale.total} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollArea>
-            <Pager total={page.total} limit={RECENT_PAGE} offset={offset} onChange={onPage} />
-          </>
+      <PagedQuery query={sales} empty={t('returns.noSales')} limit={RECENT_PAGE} offset={offset} onPage={onPage}>
+        {(rows) => (
+          <ScrollArea type="auto">
+            <DataTable
+              verticalSpacing={4}
+              highlightOnHover
+              miw={300}
+              rows={rows}
+              rowKey={(sale) => sale.id}
+              rowProps={(sale) => ({ bg: sale.id === current ? 'var(--mantine-color-blue-light)' : undefined })}
+              columns={[
+                {
+                  header: t('returns.saleColumn'),
+                  cell: (sale) => (
+                    <Button
+                      variant="subtle"
+                      size="compact-sm"
+                      aria-label={t('returns.open', { id: sale.id })}
+                      onClick={() => onOpen(sale.id)}
+                    >
+                      {sale.id}
+                    </Button>
+                  ),
+                },
+                {
+                  header: t('returns.date'),
+                  cell: (sale) => (
+                    <>
+                      {formatDateTime(sale.sold_at, i18n.language)}
+                      <Text size="xs" c="dimmed">
+                        {storeName(sale.store_id)}
+                      </Text>
+                    </>
+                  ),
+                },
+                { header: t('returns.total'), numeric: true, cell: (sale) => <Money amount={sale.total} /> },
+              ]}
+            />
+          </ScrollArea>
         )}
-      </QueryState>
+      </PagedQuery>
     </Card>
   );
 }
@@ -250,43 +247,34 @@ function ReturnForm({ sale, record }: { sale: SaleDetail; record: ReturnType<typ
       )}
       <form onSubmit={submit} noValidate>
         <ScrollArea type="auto">
-          <Table verticalSpacing="xs" miw={520}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('returns.product')}</Table.Th>
-                <Table.Th ta="right">{t('returns.sold')}</Table.Th>
-                <Table.Th ta="right">{t('returns.returned')}</Table.Th>
-                <Table.Th ta="right">{t('returns.returnable')}</Table.Th>
-                <Table.Th ta="right">{t('returns.unitPrice')}</Table.Th>
-                <Table.Th>{t('returns.toReturn')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {sale.lines.map((line) => (
-                <Table.Tr key={line.product_id}>
-                  <Table.Td>{name(line.product_id)}</Table.Td>
-                  <Table.Td ta="right">{line.quantity}</Table.Td>
-                  <Table.Td ta="right">{line.returned_quantity}</Table.Td>
-                  <Table.Td ta="right">{returnable(line)}</Table.Td>
-                  <Table.Td ta="right">
-                    <Money amount={line.unit_price} />
-                  </Table.Td>
-                  <Table.Td>
-                    <NumberInput
-                      aria-label={t('returns.toReturnOf', { name: name(line.product_id) })}
-                      min={0}
-                      max={returnable(line)}
-                      clampBehavior="none"
-                      allowDecimal={false}
-                      w={96}
-                      disabled={returnable(line) === 0}
-                      {...form.getInputProps(`quantities.${line.product_id}`)}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <DataTable
+            verticalSpacing="xs"
+            miw={520}
+            rows={sale.lines}
+            rowKey={(line) => line.product_id}
+            columns={[
+              { header: t('returns.product'), cell: (line) => name(line.product_id) },
+              { header: t('returns.sold'), numeric: true, cell: (line) => line.quantity },
+              { header: t('returns.returned'), numeric: true, cell: (line) => line.returned_quantity },
+              { header: t('returns.returnable'), numeric: true, cell: (line) => returnable(line) },
+              { header: t('returns.unitPrice'), numeric: true, cell: (line) => <Money amount={line.unit_price} /> },
+              {
+                header: t('returns.toReturn'),
+                cell: (line) => (
+                  <NumberInput
+                    aria-label={t('returns.toReturnOf', { name: name(line.product_id) })}
+                    min={0}
+                    max={returnable(line)}
+                    clampBehavior="none"
+                    allowDecimal={false}
+                    w={96}
+                    disabled={returnable(line) === 0}
+                    {...form.getInputProps(`quantities.${line.product_id}`)}
+                  />
+                ),
+              },
+            ]}
+          />
         </ScrollArea>
         {nothingLeft ? (
           <Text c="dimmed" size="sm" mt="sm">
@@ -341,28 +329,22 @@ function ReturnForm({ sale, record }: { sale: SaleDetail; record: ReturnType<typ
             {t('returns.earlier')}
           </Title>
           <ScrollArea type="auto">
-            <Table verticalSpacing={4} miw={420}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('returns.returnColumn')}</Table.Th>
-                  <Table.Th>{t('returns.date')}</Table.Th>
-                  <Table.Th>{t('returns.reasonColumn')}</Table.Th>
-                  <Table.Th ta="right">{t('returns.refundColumn')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {sale.returns.map((saleReturn) => (
-                  <Table.Tr key={saleReturn.id}>
-                    <Table.Td>{saleReturn.id}</Table.Td>
-                    <Table.Td>{formatDateTime(saleReturn.returned_at, i18n.language)}</Table.Td>
-                    <Table.Td>{saleReturn.reason ?? t('returns.noReason')}</Table.Td>
-                    <Table.Td ta="right">
-                      <Money amount={saleReturn.total_refund} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <DataTable
+              verticalSpacing={4}
+              miw={420}
+              rows={sale.returns}
+              rowKey={(saleReturn) => saleReturn.id}
+              columns={[
+                { header: t('returns.returnColumn'), cell: (saleReturn) => saleReturn.id },
+                { header: t('returns.date'), cell: (saleReturn) => formatDateTime(saleReturn.returned_at, i18n.language) },
+                { header: t('returns.reasonColumn'), cell: (saleReturn) => saleReturn.reason ?? t('returns.noReason') },
+                {
+                  header: t('returns.refundColumn'),
+                  numeric: true,
+                  cell: (saleReturn) => <Money amount={saleReturn.total_refund} />,
+                },
+              ]}
+            />
           </ScrollArea>
         </>
       )}

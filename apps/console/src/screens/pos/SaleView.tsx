@@ -79,7 +79,7 @@ export function SaleView() {
     basket.find((line) => line.productId === id)?.name ?? receiptProducts.get(id)?.name ?? t('product', { id });
 
   return (
-    <PosLayout tab="sale">
+    <PosLayout>
       <Grid>
         <Grid.Col span={{ base: 12, lg: 6 }}>
           <Stack gap="md">

@@ -1,15 +1,11 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { appRoute } from '../../app/app-route';
+import { positive } from '../../app/search-params';
 
 /** The till is in the URL (/pos?store=1&register=2), so that each till can bookmark its own. */
 export type SaleSearch = { store?: number; register?: number };
 /** The sale being returned (/pos/returns?sale=ID), and the store and page of the recent sales. */
 export type ReturnsSearch = { sale?: number; store?: number; offset?: number };
-
-const positive = (value: unknown) => {
-  const number = Number(value);
-  return Number.isInteger(number) && number > 0 ? number : undefined;
-};
 
 export const validateSaleSearch = (search: Record<string, unknown>): SaleSearch => ({
   store: positive(search.store),

@@ -1,4 +1,5 @@
 import type { TrendMetric } from '../../api/hooks/reports';
+import { on, oneOf, positive } from '../../app/search-params';
 
 /** The views of the Reports screen, each its own URL (/reports/<view>). */
 export const REPORT_VIEWS = ['sales', 'performance', 'trends', 'inventory'] as const;
@@ -57,26 +58,19 @@ export function todayUtc(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
-const positiveInteger = (value: unknown) =>
-  typeof value === 'number' && Number.isInteger(value) && value > 0
-    ? value
-    : typeof value === 'string' && /^[1-9]\d{0,9}$/.test(value)
-      ? Number(value)
-      : undefined;
-
 /** The URL's search params as the screen reads them: what is malformed is left out (its default applies). */
 export function validateReportSearch(search: Record<string, unknown>): ReportSearch {
-  const window = positiveInteger(search.window);
-  const offset = search.offset === 0 || search.offset === '0' ? 0 : positiveInteger(search.offset);
+  const window = positive(search.window);
+  const offset = search.offset === 0 || search.offset === '0' ? 0 : positive(search.offset);
   return {
     from: isDay(search.from) ? search.from : undefined,
     to: isDay(search.to) ? search.to : undefined,
-    store_id: positiveInteger(search.store_id),
-    channel: CHANNELS.find((channel) => channel === search.channel),
-    metric: TREND_METRICS.find((metric) => metric === search.metric),
+    store_id: positive(search.store_id),
+    channel: oneOf(CHANNELS, search.channel),
+    metric: oneOf(TREND_METRICS, search.metric),
     window: window !== undefined && window >= 2 && window <= 28 ? window : undefined,
-    location_id: positiveInteger(search.location_id),
-    low_stock_only: search.low_stock_only === true || search.low_stock_only === 'true' ? true : undefined,
+    location_id: positive(search.location_id),
+    low_stock_only: on(search.low_stock_only),
     offset,
   };
 }

@@ -10,7 +10,6 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Textarea,
   Title,
@@ -31,12 +30,13 @@ import {
 import { useStockLevels } from '../../api/hooks/stock';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { ErrorAlert, fieldErrors } from '../../ui/ErrorAlert';
-import { Pager } from '../../ui/Pager';
+import { DataTable } from '../../ui/DataTable';
+import { PagedQuery } from '../../ui/PagedTable';
 import { QueryState } from '../../ui/QueryState';
 import { MAX_RESTOCK_QUANTITY, noteProblem, restockQuantityValid } from './rules';
 import { RESTOCK_STATUSES, type RestockSearch } from './routes';
 import { StockLayout } from './StockLayout';
-import { SuccessAlert } from '../pos/SuccessAlert';
+import { SuccessAlert } from '../../ui/SuccessAlert';
 
 const QUEUE_PAGE = 10;
 const STATUS_COLORS = { PENDING: 'yellow', APPROVED: 'green', REJECTED: 'gray' } as const;
@@ -48,7 +48,7 @@ export function RestockView() {
   const locations = useLocations();
   const go = (change: Partial<RestockSearch>) => void navigate({ to: '/stock/restock', search: { ...search, ...change } });
   return (
-    <StockLayout tab="restock">
+    <StockLayout>
       <QueryState query={locations}>
         {(page) => (
           <Grid>
@@ -227,85 +227,91 @@ function Queue({
         />
       </Group>
       {outcome && <SuccessAlert title={outcome} mb="sm" withCloseButton onClose={() => setOutcome(null)} />}
-      <QueryState
+      <PagedQuery
         query={requests}
-        isEmpty={(page) => page.data.length === 0}
         empty={status === 'PENDING' ? t('restock.emptyPending') : t('restock.empty')}
+        limit={QUEUE_PAGE}
+        offset={offset}
+        onPage={onPage}
       >
-        {(page) => (
-          <>
-            <ScrollArea type="auto">
-              <Table miw={760} verticalSpacing="xs">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('restock.id')}</Table.Th>
-                    <Table.Th>{t('restock.date')}</Table.Th>
-                    <Table.Th>{t('restock.store')}</Table.Th>
-                    <Table.Th>{t('restock.product')}</Table.Th>
-                    <Table.Th ta="right">{t('restock.quantity')}</Table.Th>
-                    <Table.Th ta="right">{t('restock.warehouseAvailable')}</Table.Th>
-                    <Table.Th ta="right">{t('restock.storeAvailable')}</Table.Th>
-                    <Table.Th>{t('restock.decision')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {page.data.map((request) => (
-                    <Table.Tr key={request.id}>
-                      <Table.Td>{request.id}</Table.Td>
-                      <Table.Td>{formatDateTime(request.created_at, i18n.language)}</Table.Td>
-                      <Table.Td>{locationName(request.location_id)}</Table.Td>
-                      <Table.Td>
-                        {productName(request.product_id)}
-                        {request.note && (
+        {(rows) => (
+          <ScrollArea type="auto">
+            <DataTable
+              miw={760}
+              verticalSpacing="xs"
+              rows={rows}
+              rowKey={(request) => request.id}
+              columns={[
+                { header: t('restock.id'), cell: (request) => request.id },
+                { header: t('restock.date'), cell: (request) => formatDateTime(request.created_at, i18n.language) },
+                { header: t('restock.store'), cell: (request) => locationName(request.location_id) },
+                {
+                  header: t('restock.product'),
+                  cell: (request) => (
+                    <>
+                      {productName(request.product_id)}
+                      {request.note && (
+                        <Text size="xs" c="dimmed">
+                          {request.note}
+                        </Text>
+                      )}
+                    </>
+                  ),
+                },
+                {
+                  header: t('restock.quantity'),
+                  numeric: true,
+                  cell: (request) => formatNumber(request.quantity, i18n.language, 0),
+                },
+                {
+                  header: t('restock.warehouseAvailable'),
+                  numeric: true,
+                  cell: (request) => available(request.product_id, warehouse?.id),
+                },
+                {
+                  header: t('restock.storeAvailable'),
+                  numeric: true,
+                  cell: (request) => available(request.product_id, request.location_id),
+                },
+                {
+                  header: t('restock.decision'),
+                  cell: (request) =>
+                    request.status === 'PENDING' ? (
+                      <Group gap={4} wrap="nowrap">
+                        <Button
+                          size="compact-sm"
+                          aria-label={t('restock.approveNamed', { id: request.id })}
+                          onClick={() => setDeciding({ request, decision: 'approve' })}
+                        >
+                          {t('restock.approve')}
+                        </Button>
+                        <Button
+                          size="compact-sm"
+                          variant="default"
+                          aria-label={t('restock.rejectNamed', { id: request.id })}
+                          onClick={() => setDeciding({ request, decision: 'reject' })}
+                        >
+                          {t('restock.reject')}
+                        </Button>
+                      </Group>
+                    ) : (
+                      <Stack gap={2}>
+                        <Badge color={STATUS_COLORS[request.status]} variant="light">
+                          {t(`restock.statuses.${request.status}`)}
+                        </Badge>
+                        {request.decision_note && (
                           <Text size="xs" c="dimmed">
-                            {request.note}
+                            {request.decision_note}
                           </Text>
                         )}
-                      </Table.Td>
-                      <Table.Td ta="right">{formatNumber(request.quantity, i18n.language, 0)}</Table.Td>
-                      <Table.Td ta="right">{available(request.product_id, warehouse?.id)}</Table.Td>
-                      <Table.Td ta="right">{available(request.product_id, request.location_id)}</Table.Td>
-                      <Table.Td>
-                        {request.status === 'PENDING' ? (
-                          <Group gap={4} wrap="nowrap">
-                            <Button
-                              size="compact-sm"
-                              aria-label={t('restock.approveNamed', { id: request.id })}
-                              onClick={() => setDeciding({ request, decision: 'approve' })}
-                            >
-                              {t('restock.approve')}
-                            </Button>
-                            <Button
-                              size="compact-sm"
-                              variant="default"
-                              aria-label={t('restock.rejectNamed', { id: request.id })}
-                              onClick={() => setDeciding({ request, decision: 'reject' })}
-                            >
-                              {t('restock.reject')}
-                            </Button>
-                          </Group>
-                        ) : (
-                          <Stack gap={2}>
-                            <Badge color={STATUS_COLORS[request.status]} variant="light">
-                              {t(`restock.statuses.${request.status}`)}
-                            </Badge>
-                            {request.decision_note && (
-                              <Text size="xs" c="dimmed">
-                                {request.decision_note}
-                              </Text>
-                            )}
-                          </Stack>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollArea>
-            <Pager total={page.total} limit={QUEUE_PAGE} offset={offset} onChange={onPage} />
-          </>
+                      </Stack>
+                    ),
+                },
+              ]}
+            />
+          </ScrollArea>
         )}
-      </QueryState>
+      </PagedQuery>
       <DecisionModal
         deciding={deciding}
         productName={deciding ? productName(deciding.request.product_id) : ''}

@@ -3,7 +3,6 @@ import {
   Button,
   Group,
   ScrollArea,
-  Select,
   SimpleGrid,
   Stack,
   Switch,
@@ -22,6 +21,9 @@ import { useProductsById } from '../../api/hooks/product-lookup';
 import { type Product, useProducts } from '../../api/hooks/products';
 import { type StockLevel, useStockLevels } from '../../api/hooks/stock';
 import { formatNumber } from '../../lib/format';
+import { DataTable } from '../../ui/DataTable';
+import { FilterSelect } from '../../ui/FilterSelect';
+import { PagedQuery } from '../../ui/PagedTable';
 import { Pager } from '../../ui/Pager';
 import { QueryState } from '../../ui/QueryState';
 import { AdjustStockModal, type AdjustTarget } from './AdjustStockModal';
@@ -51,7 +53,7 @@ export function StockView() {
   const searchLater = useDebouncedCallback((value: string) => go({ search: value.trim() || undefined }), 300);
 
   return (
-    <StockLayout tab="levels">
+    <StockLayout>
       <SimpleGrid cols={{ base: 1, sm: 3 }} mb="md">
         <TextInput
           label={t('filters.search')}
@@ -64,15 +66,12 @@ export function StockView() {
           disabled={search.low}
           maxLength={100}
         />
-        <Select
+        <FilterSelect
           label={t('filters.location')}
-          data={[
-            { value: '', label: t('filters.allLocations') },
-            ...columnsOf(locations.data?.data ?? []).map((location) => ({ value: String(location.id), label: location.name })),
-          ]}
-          value={search.location ? String(search.location) : ''}
-          onChange={(value) => go({ location: value ? Number(value) : undefined })}
-          allowDeselect={false}
+          all={t('filters.allLocations')}
+          options={columnsOf(locations.data?.data ?? []).map((location) => ({ value: location.id, label: location.name }))}
+          value={search.location}
+          onChange={(location) => go({ location })}
         />
         <Switch
           label={t('filters.lowOnly')}
@@ -262,60 +261,55 @@ function LowStockList({
   const levels = useStockLevels({ low_stock: true, location_id: search.location, limit: LOW_PAGE, offset });
   const products = useProductsById(levels.data?.data.map((level) => level.product_id) ?? []);
   const n = (value: number) => formatNumber(value, i18n.language, 0);
+  const locationOf = (level: StockLevel) => locations.find((candidate) => candidate.id === level.location_id);
+  const productName = (level: StockLevel) => products.get(level.product_id)?.name ?? `#${level.product_id}`;
   return (
-    <QueryState query={levels} isEmpty={(page) => page.data.length === 0} empty={t('noLow')}>
-      {(page) => (
-        <>
-          <ScrollArea type="auto">
-            <Table miw={680} aria-label={t('filters.lowOnly')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('product')}</Table.Th>
-                  <Table.Th>{t('location')}</Table.Th>
-                  <Table.Th ta="right">{t('onHand')}</Table.Th>
-                  <Table.Th ta="right">{t('reserved')}</Table.Th>
-                  <Table.Th ta="right">{t('available')}</Table.Th>
-                  <Table.Th ta="right">{t('reorderLevel')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {page.data.map((level) => {
-                  const location = locations.find((candidate) => candidate.id === level.location_id);
-                  const productName = products.get(level.product_id)?.name ?? `#${level.product_id}`;
+    <PagedQuery query={levels} empty={t('noLow')} limit={LOW_PAGE} offset={offset} onPage={onPage}>
+      {(rows) => (
+        <ScrollArea type="auto">
+          <DataTable
+            miw={680}
+            aria-label={t('filters.lowOnly')}
+            rows={rows}
+            rowKey={(level) => `${level.product_id}-${level.location_id}`}
+            columns={[
+              { header: t('product'), cell: productName },
+              { header: t('location'), cell: (level) => locationOf(level)?.name ?? `#${level.location_id}` },
+              { header: t('onHand'), numeric: true, cell: (level) => n(level.on_hand) },
+              { header: t('reserved'), numeric: true, cell: (level) => n(level.reserved) },
+              {
+                header: t('available'),
+                numeric: true,
+                cell: (level) => (
+                  <Text span c="red.9" fw={600} size="sm">
+                    {n(level.available)}
+                  </Text>
+                ),
+              },
+              { header: t('reorderLevel'), numeric: true, cell: (level) => n(level.reorder_level) },
+              {
+                numeric: true,
+                cell: (level) => {
+                  const location = locationOf(level);
+                  const name = productName(level);
                   return (
-                    <Table.Tr key={`${level.product_id}-${level.location_id}`}>
-                      <Table.Td>{productName}</Table.Td>
-                      <Table.Td>{location?.name ?? `#${level.location_id}`}</Table.Td>
-                      <Table.Td ta="right">{n(level.on_hand)}</Table.Td>
-                      <Table.Td ta="right">{n(level.reserved)}</Table.Td>
-                      <Table.Td ta="right">
-                        <Text span c="red.9" fw={600} size="sm">
-                          {n(level.available)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td ta="right">{n(level.reorder_level)}</Table.Td>
-                      <Table.Td ta="right">
-                        {location && (
-                          <Button
-                            variant="light"
-                            size="compact-sm"
-                            aria-label={t('adjustNamed', { product: productName, location: location.name })}
-                            onClick={() => onAdjust({ productId: level.product_id, productName, location, level })}
-                          >
-                            {t('adjust')}
-                          </Button>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
+                    location && (
+                      <Button
+                        variant="light"
+                        size="compact-sm"
+                        aria-label={t('adjustNamed', { product: name, location: location.name })}
+                        onClick={() => onAdjust({ productId: level.product_id, productName: name, location, level })}
+                      >
+                        {t('adjust')}
+                      </Button>
+                    )
                   );
-                })}
-              </Table.Tbody>
-            </Table>
-          </ScrollArea>
-          <Pager total={page.total} limit={LOW_PAGE} offset={offset} onChange={onPage} />
-        </>
+                },
+              },
+            ]}
+          />
+        </ScrollArea>
       )}
-    </QueryState>
+    </PagedQuery>
   );
 }

@@ -1,25 +1,21 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { appRoute } from '../../app/app-route';
+import { on, oneOf, positive, searchText } from '../../app/search-params';
 
 /** The matrix's filters and page, in the URL so that a link shows the same view. */
 export type StockSearch = { search?: string; low?: boolean; location?: number; offset?: number };
 export const RESTOCK_STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'ALL'] as const;
 export type RestockSearch = { status?: (typeof RESTOCK_STATUSES)[number]; offset?: number };
 
-const positive = (value: unknown) => {
-  const number = Number(value);
-  return Number.isInteger(number) && number > 0 ? number : undefined;
-};
-
 export const validateStockSearch = (search: Record<string, unknown>): StockSearch => ({
-  search: typeof search.search === 'string' && search.search.trim() !== '' ? search.search.slice(0, 100) : undefined,
-  low: search.low === true || search.low === 'true' ? true : undefined,
+  search: searchText(search.search),
+  low: on(search.low),
   location: positive(search.location),
   offset: positive(search.offset),
 });
 
 export const validateRestockSearch = (search: Record<string, unknown>): RestockSearch => ({
-  status: RESTOCK_STATUSES.find((status) => status === search.status),
+  status: oneOf(RESTOCK_STATUSES, search.status),
   offset: positive(search.offset),
 });
 
