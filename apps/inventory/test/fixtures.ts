@@ -39,14 +39,12 @@ export async function stockOf(dataSource: DataSource, productId: number, locatio
 
 /** The events (type and payload, in order) that the outbox recorded while `work` ran. */
 export async function eventsRecordedBy(dataSource: DataSource, work: () => Promise<unknown>) {
-  const [{ mark }] = (await dataSource.query('SELECT coalesce(max(id), 0) AS mark FROM outbox_events')) as Array<{
-    mark: string;
-  }>;
+  const [{ mark }] = await dataSource.query<Array<{ mark: string }>>('SELECT coalesce(max(id), 0) AS mark FROM outbox_events');
   await work();
-  return (await dataSource.query('SELECT type, payload FROM outbox_events WHERE id > $1 ORDER BY id', [mark])) as Array<{
-    type: string;
-    payload: Record<string, unknown>;
-  }>;
+  return dataSource.query<Array<{ type: string; payload: Record<string, unknown> }>>(
+    'SELECT type, payload FROM outbox_events WHERE id > $1 ORDER BY id',
+    [mark],
+  );
 }
 
 /** A till sale as retail publishes it: `quantity` units of one product at 9.99, from a store location. */

@@ -1,5 +1,5 @@
 import { DEMO_LOCATIONS, DEMO_PRODUCTS } from '@app/catalogue';
-import { EventEnvelope, RestockUpsertedV1, StockChangedV1, StockLevelV1 } from '@app/contracts';
+import { RestockUpsertedV1, StockChangedV1, StockLevelV1 } from '@app/contracts';
 import { EventInbox, OutboxEvent } from '@app/events';
 import { TestApp, createTestApp } from '@app/testing';
 import request from 'supertest';
@@ -115,7 +115,7 @@ describe('inventory events for reporting', () => {
         returned_at: new Date().toISOString(),
         imported: false,
       },
-    } as EventEnvelope);
+    });
     expect((await stockEvents(before)).map(({ reason, levels }) => ({ reason, levels }))).toEqual([
       { reason: 'SALE', levels: [level(product(0), catalogue.store.id, 7, 0, 1)] },
       { reason: 'RETURN', levels: [level(product(0), catalogue.store.id, 8, 0, 2)] },

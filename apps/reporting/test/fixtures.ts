@@ -3,7 +3,7 @@ import { EventInbox } from '@app/events';
 import { TestApp } from '@app/testing';
 import { randomUUID } from 'node:crypto';
 
-export function envelope<Type extends EventType>(
+function envelope<Type extends EventType>(
   type: Type,
   payload: EventPayloads[Type],
   occurredAt = new Date(),
@@ -93,7 +93,7 @@ export const saleEvent = (saleId: number, storeId: number, locationId: number, s
     new Date(soldAt),
   );
 
-export const returnEvent = (returnId: number, saleId: number, storeId: number, locationId: number, at: string, lines: Line[]) =>
+const returnEvent = (returnId: number, saleId: number, storeId: number, locationId: number, at: string, lines: Line[]) =>
   envelope(
     'retail.sale.returned',
     {
@@ -113,7 +113,7 @@ export const returnEvent = (returnId: number, saleId: number, storeId: number, l
     new Date(at),
   );
 
-export const orderEvent = (orderId: number, confirmedAt: string, lines: Line[]) =>
+const orderEvent = (orderId: number, confirmedAt: string, lines: Line[]) =>
   envelope(
     'ecommerce.order.confirmed',
     { order_id: orderId, customer_id: 1, lines: moneyLines(lines), total: totalOf(lines), confirmed_at: confirmedAt },

@@ -15,7 +15,7 @@ import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { PaymentResponse } from '../payments/payments.dto';
 import { ShipmentResponse } from '../shipments/shipments.dto';
 
-export const ORDER_STATUSES: readonly OrderStatus[] = ['PENDING', 'CONFIRMED', 'CANCELLED'];
+const ORDER_STATUSES: readonly OrderStatus[] = ['PENDING', 'CONFIRMED', 'CANCELLED'];
 
 export class OrderQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @ToInteger() @IsInt() @Min(1) @Max(MAX_ID) customer_id?: number;

@@ -69,14 +69,17 @@ export class ProductsRepository {
     }
     const whereSql = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
     const page = `LIMIT $${params.length + 1} OFFSET $${params.length + 2}`;
-    const rows: ProductRow[] = await this.products.query(
+    const rows = await this.products.query<ProductRow[]>(
       `SELECT ${COLUMNS}, count(*) OVER () AS total FROM products${whereSql} ORDER BY id ${page}`,
       [...params, filter.limit, filter.offset],
     );
     if (rows.length > 0) return [rows.map(toProduct), Number(rows[0].total)];
     // Past the last page there is no row to carry the total.
     if (filter.offset === 0) return [[], 0];
-    const [{ count }] = await this.products.query(`SELECT count(*) AS count FROM products${whereSql}`, params);
+    const [{ count }] = await this.products.query<Array<{ count: string }>>(
+      `SELECT count(*) AS count FROM products${whereSql}`,
+      params,
+    );
     return [[], Number(count)];
   }
 

@@ -56,12 +56,12 @@ export class ReservationsRepository {
 
   /** The command's location and what is available there of each product, in one round trip; null if no such location. */
   async stockAt(locationId: number | undefined, productIds: number[]): Promise<StockAt | null> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<Array<{ location_id: number; product_id: number | null; available: number | null }>>(
       `SELECT location.id AS location_id, stock.product_id, stock.on_hand - stock.reserved AS available
          FROM ${COMMAND_LOCATION} location
          LEFT JOIN stock_levels stock ON stock.location_id = location.id AND stock.product_id = ANY($2::int[])`,
       [locationId ?? null, productIds],
-    )) as Array<{ location_id: number; product_id: number | null; available: number | null }>;
+    );
     if (rows.length === 0) return null;
     const available = new Map<number, number>();
     for (const row of rows) if (row.product_id !== null) available.set(row.product_id, row.available!);
@@ -70,11 +70,11 @@ export class ReservationsRepository {
 
   /** The command's location and the products it names (those that exist), in one round trip; null if no such location. */
   async reservableAt(tx: Transaction, locationId: number | undefined, productIds: number[]): Promise<ReservableAt | null> {
-    const rows = (await tx.query(
+    const rows = await tx.query<Array<{ location_id: number; product_id: number | null; active: boolean | null }>>(
       `SELECT location.id AS location_id, product.id AS product_id, product.active
          FROM ${COMMAND_LOCATION} location LEFT JOIN products product ON product.id = ANY($2::int[])`,
       [locationId ?? null, productIds],
-    )) as Array<{ location_id: number; product_id: number | null; active: boolean | null }>;
+    );
     if (rows.length === 0) return null;
     return {
       locationId: rows[0].location_id,
@@ -88,7 +88,7 @@ export class ReservationsRepository {
     fields: Pick<Reservation, 'reservationKey' | 'holder' | 'locationId' | 'expiresAt'>,
     lines: StockLine[],
   ): Promise<Reservation> {
-    const [row] = (await tx.query(
+    const [row] = await tx.query<Array<{ id: number; created_at: Date; updated_at: Date }>>(
       `WITH reservation AS (
          INSERT INTO reservations (reservation_key, holder, location_id, status, expires_at)
          VALUES ($1, $2, $3, 'ACTIVE', $4) RETURNING id, created_at, updated_at)
@@ -104,7 +104,7 @@ export class ReservationsRepository {
         lines.map((line) => line.product_id),
         lines.map((line) => line.quantity),
       ],
-    )) as Array<{ id: number; created_at: Date; updated_at: Date }>;
+    );
     return Object.assign(new Reservation(), fields, {
       id: row.id,
       status: 'ACTIVE' as const,

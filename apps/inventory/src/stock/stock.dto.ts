@@ -1,4 +1,4 @@
-import { IsOptionalField, MAX_ID, PageMeta, PageQuery, ToInteger } from '@app/contracts';
+import { IsOptionalField, MAX_ID, PageMeta, PageQuery, ToBoolean, ToInteger } from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -14,7 +14,7 @@ export class StockQuery extends PageQuery {
   })
   @IsOptional()
   // "1,2,3" becomes [1, 2, 3]; anything that is not a plain integer is kept as text, so @IsInt refuses it naming the field.
-  @Transform(({ value }) =>
+  @Transform(({ value }): unknown =>
     typeof value === 'string'
       ? value.split(',').map((part) => (/^\d{1,16}$/.test(part.trim()) ? Number(part.trim()) : part))
       : value,
@@ -29,7 +29,7 @@ export class StockQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @ToInteger() @IsInt() @Min(1) @Max(MAX_ID) location_id?: number;
   @ApiPropertyOptional({ description: 'Only levels at or below their reorder level' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @ToBoolean()
   @IsBoolean()
   low_stock?: boolean;
 }

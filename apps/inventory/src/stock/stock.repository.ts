@@ -126,12 +126,12 @@ export class StockRepository {
   }
 
   async add(tx: Transaction, productId: number, locationId: number, quantity: number): Promise<StockLevelV1> {
-    const [level] = (await tx.query(
+    const [level] = await tx.query<StockLevelV1[]>(
       `INSERT INTO stock_levels (product_id, location_id, on_hand, version) VALUES ($1, $2, $3, 1)
        ON CONFLICT (product_id, location_id) DO UPDATE SET on_hand = stock_levels.on_hand + $3,
          version = stock_levels.version + 1, updated_at = now() ${RETURNING}`,
       [productId, locationId, quantity],
-    )) as StockLevelV1[];
+    );
     return level;
   }
 
@@ -150,7 +150,7 @@ export class StockRepository {
   }
 
   private async changed(tx: Transaction, sql: string, parameters: unknown[]): Promise<StockLevelV1 | undefined> {
-    const [rows] = (await tx.query(sql, parameters)) as [StockLevelV1[], number];
+    const [rows] = await tx.query<[StockLevelV1[], number]>(sql, parameters);
     return rows[0];
   }
 

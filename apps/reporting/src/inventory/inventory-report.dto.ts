@@ -1,6 +1,5 @@
-import { PageMeta, PageQuery } from '@app/contracts';
+import { PageMeta, PageQuery, ToBoolean } from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { IdFilter } from '../reports/report-filters';
 
@@ -11,7 +10,7 @@ export class InventoryReportQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'List only the levels at or below their reorder level (totals stay whole)' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @ToBoolean()
   @IsBoolean()
   low_stock_only?: boolean;
 }

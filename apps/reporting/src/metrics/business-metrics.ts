@@ -7,7 +7,7 @@ import { divideRounded } from '../reports/sales-figures';
 import { BusinessMetricsRepository } from './business-metrics.repository';
 
 /** Business metric names as in the seed document, so that its dashboards apply. */
-export const businessMetricProviders = [
+const businessMetricProviders = [
   makeCounterProvider({
     name: 'total_orders_created',
     help: 'Sales since the first event: till sales (in_store) and confirmed online orders (online)',
@@ -49,7 +49,7 @@ type Collectable = (Counter<string> | Gauge<string>) & { collect?: () => Promise
  * restart or a rebuild, and agree with the reports.
  */
 @Injectable()
-export class BusinessMetrics implements OnModuleInit, OnModuleDestroy {
+class BusinessMetrics implements OnModuleInit, OnModuleDestroy {
   private pending?: Promise<Snapshot>;
   private readonly collectors = new Map<Collectable, () => Promise<void>>();
 

@@ -35,11 +35,11 @@ export async function readLog(
   afterSeq: string,
   limit: number,
 ): Promise<Array<{ seq: string; event: EventEnvelope }>> {
-  const rows = (await tx.query(
+  const rows = await tx.query<EventLogRow[]>(
     `SELECT seq, event_id, type, version, source, occurred_at, correlation_id, payload FROM event_log
       WHERE seq > $1 ORDER BY seq LIMIT $2`,
     [afterSeq, limit],
-  )) as EventLogRow[];
+  );
   return rows.map((row) => ({
     seq: row.seq,
     event: {

@@ -9,7 +9,7 @@ type Projection<Type extends EventType> = (
 ) => Promise<void>;
 
 /** The UTC day of an instant: reports count by UTC day. */
-export function dayOf(instant: string): string {
+function dayOf(instant: string): string {
   return new Date(instant).toISOString().slice(0, 10);
 }
 

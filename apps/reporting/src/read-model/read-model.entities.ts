@@ -47,7 +47,7 @@ export class ReportStore {
 
 /** A stock level as its newest event left it (`inventory.stock.changed`; the highest version wins). */
 @Entity('stock_levels')
-export class ReportStockLevel {
+class ReportStockLevel {
   @PrimaryColumn({ type: 'int' }) productId!: number;
   @Index()
   @PrimaryColumn({ type: 'int' })
@@ -62,7 +62,7 @@ export class ReportStockLevel {
 /** Restock requests (`inventory.restock.upserted`): a decided request never goes back to PENDING. */
 @Entity('restock_requests')
 @Index('restock_requests_open', ['requestedAt'], { where: `"status" = 'PENDING'` })
-export class ReportRestockRequest {
+class ReportRestockRequest {
   @PrimaryColumn({ type: 'int' }) restockRequestId!: number;
   @Column({ type: 'int' }) productId!: number;
   @Column({ type: 'int' }) locationId!: number;
@@ -100,14 +100,14 @@ abstract class FactLine {
 /** One sale: a till sale (`retail.sale.recorded`) or a confirmed online order (`ecommerce.order.confirmed`). */
 @Entity('sales')
 @Index('sales_day', ['day'])
-export class SaleFact extends Fact {
+class SaleFact extends Fact {
   @Column({ type: 'numeric', precision: 14, scale: 2 }) total!: string;
   @Column({ type: 'int' }) units!: number;
 }
 
 @Entity('sale_lines')
 @Index('sale_lines_day_store', ['day', 'storeId'])
-export class SaleLineFact extends FactLine {
+class SaleLineFact extends FactLine {
   @Column({ type: 'numeric', precision: 12, scale: 2 }) unitPrice!: string;
   @Column({ type: 'numeric', precision: 14, scale: 2 }) lineTotal!: string;
 }
@@ -115,7 +115,7 @@ export class SaleLineFact extends FactLine {
 /** Money given back (`retail.sale.returned`), counted on the day of the return, not of the sale. */
 @Entity('returns')
 @Index('returns_day', ['day'])
-export class ReturnFact extends Fact {
+class ReturnFact extends Fact {
   @Column({ type: 'int' }) saleId!: number;
   @Column({ type: 'numeric', precision: 14, scale: 2 }) totalRefund!: string;
   @Column({ type: 'int' }) units!: number;
@@ -123,13 +123,13 @@ export class ReturnFact extends Fact {
 
 @Entity('return_lines')
 @Index('return_lines_day_store', ['day', 'storeId'])
-export class ReturnLineFact extends FactLine {
+class ReturnLineFact extends FactLine {
   @Column({ type: 'numeric', precision: 14, scale: 2 }) refund!: string;
 }
 
 /** Running totals per channel since the first event, for the business metrics. */
 @Entity('channel_totals')
-export class ChannelTotals {
+class ChannelTotals {
   @PrimaryColumn({ type: 'varchar', length: 8 }) channel!: Channel;
   @Column({ type: 'bigint' }) orders!: string;
   @Column({ type: 'bigint' }) unitsSold!: string;

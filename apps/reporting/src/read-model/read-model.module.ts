@@ -5,7 +5,7 @@ import { PROJECTED_TYPES, project } from './projections';
 
 /** Each delivered event is logged and projected in the inbox's transaction: exactly once, or not at all. */
 @Injectable()
-export class ReadModelEvents implements OnModuleInit {
+class ReadModelEvents implements OnModuleInit {
   constructor(private readonly inbox: EventInbox) {}
 
   onModuleInit(): void {

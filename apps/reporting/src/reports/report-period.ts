@@ -6,12 +6,12 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 24 * 3600 * 1000;
 
 /** The longest period one report covers. */
-export const MAX_PERIOD_DAYS = 366;
+const MAX_PERIOD_DAYS = 366;
 /** A period given by neither bound: the 30 days ending today. */
-export const DEFAULT_PERIOD_DAYS = 30;
+const DEFAULT_PERIOD_DAYS = 30;
 
 /** A calendar day that exists (2024-02-30 does not), as YYYY-MM-DD. */
-export function IsReportDate(): PropertyDecorator {
+function IsReportDate(): PropertyDecorator {
   return ValidateBy({
     name: 'isReportDate',
     validator: {

@@ -5,8 +5,8 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, Max, Min, Valid
 import { ReturnResponse } from '../returns/returns.dto';
 import { IsNotAfterTo, IsPeriodBound } from './sale-period';
 
-export const MAX_SALE_LINES = 100;
-export const MAX_LINE_QUANTITY = 1000;
+const MAX_SALE_LINES = 100;
+const MAX_LINE_QUANTITY = 1000;
 
 export class SaleLineDto {
   @ApiProperty({ example: 1 }) @IsInt() @Min(1) @Max(MAX_ID) product_id!: number;

@@ -1,6 +1,5 @@
-import { IsNotBlank, IsOptionalField, MAX_ID, PageMeta, PageQuery } from '@app/contracts';
+import { IsNotBlank, IsOptionalField, MAX_ID, PageMeta, PageQuery, ToBoolean } from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
 export class CreateStoreDto {
@@ -21,10 +20,8 @@ export class CreateStoreDto {
 
 export class UpdateStoreDto extends PartialType(OmitType(CreateStoreDto, ['code'] as const), { skipNullProperties: false }) {}
 
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-
 export class StoreQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @Transform(toBoolean) @IsBoolean() active?: boolean;
+  @ApiPropertyOptional() @IsOptional() @ToBoolean() @IsBoolean() active?: boolean;
 }
 
 export class StoreResponse {

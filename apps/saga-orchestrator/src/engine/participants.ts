@@ -39,13 +39,13 @@ export class Participants implements OnApplicationShutdown {
     private readonly metrics: SagaMetrics,
   ) {
     this.clients = {
-      inventory: ClientProxyFactory.create(clientTransport('inventory', config)) as ClientProxy,
-      ecommerce: ClientProxyFactory.create(clientTransport('ecommerce', config)) as ClientProxy,
+      inventory: ClientProxyFactory.create(clientTransport('inventory', config)),
+      ecommerce: ClientProxyFactory.create(clientTransport('ecommerce', config)),
     };
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all(Object.values(this.clients).map((client) => client.close()));
+    await Promise.all(Object.values(this.clients).map((client): unknown => client.close()));
   }
 
   /** The participant's readiness over the transport (GET /api/v1/health); rejects when it is not ready or silent. */

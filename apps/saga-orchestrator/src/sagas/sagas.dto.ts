@@ -67,7 +67,7 @@ export class SagaAccepted {
 }
 
 /** How a step went, in the seed document's words (SUCCESS), and what it adds (FAILED, RETRYING, RUNNING). */
-export const SAGA_STEP_STATUSES = ['SUCCESS', 'FAILED', 'RETRYING', 'RUNNING'] as const;
+const SAGA_STEP_STATUSES = ['SUCCESS', 'FAILED', 'RETRYING', 'RUNNING'] as const;
 
 export class SagaStepView {
   @ApiProperty({ example: 'RESERVE_STOCK' }) step!: string;

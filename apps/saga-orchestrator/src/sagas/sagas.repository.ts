@@ -94,7 +94,7 @@ export class SagasRepository {
         RETURNING (SELECT updated_at FROM updated)`;
     }
     type Written = { updated_at: Date };
-    const result = (await this.dataSource.query(sql, parameters)) as Written[] | [Written[], number];
+    const result = await this.dataSource.query<Written[] | [Written[], number]>(sql, parameters);
     const rows = log ? (result as Written[]) : (result as [Written[], number])[0];
     if (rows.length !== 1) throw new LostLease(`saga ${saga.id} is driven elsewhere now`);
     return Object.assign(
@@ -111,7 +111,7 @@ export class SagasRepository {
    */
   async claimRunnable(owner: string, limit: number, leaseSeconds: number): Promise<Saga[]> {
     if (limit <= 0) return [];
-    const ids = (await this.dataSource.query(
+    const ids = await this.dataSource.query<[Array<{ id: string }>, number]>(
       `UPDATE sagas SET owner = $1, lease_until = now() + make_interval(secs => $3), version = version + 1
         WHERE id IN (SELECT id FROM sagas
                       WHERE status NOT IN ('COMPLETED', 'COMPENSATED', 'FAILED')
@@ -119,7 +119,7 @@ export class SagasRepository {
                       ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
         RETURNING id`,
       [owner, limit, leaseSeconds],
-    )) as [Array<{ id: string }>, number];
+    );
     const claimed = ids[0].map((row) => row.id);
     return claimed.length ? this.dataSource.getRepository(Saga).findBy({ id: In(claimed) }) : [];
   }
@@ -130,10 +130,10 @@ export class SagasRepository {
   }
 
   async countsByStatus(): Promise<{ byStatus: Partial<Record<SagaStatus, number>>; stuck: number }> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<Array<{ status: SagaStatus; count: number; stuck: number }>>(
       `SELECT status, count(*)::int AS count, count(*) FILTER (WHERE deadline_at < now() - interval '1 minute')::int AS stuck
          FROM sagas WHERE status NOT IN ('COMPLETED', 'COMPENSATED') GROUP BY status`,
-    )) as Array<{ status: SagaStatus; count: number; stuck: number }>;
+    );
     const byStatus = Object.fromEntries(rows.map((row) => [row.status, row.count]));
     const stuck = rows.filter((row) => row.status !== 'FAILED').reduce((sum, row) => sum + row.stuck, 0);
     return { byStatus, stuck };
