@@ -5,17 +5,20 @@ import { afterEach } from 'vitest';
 afterEach(() => cleanup());
 
 // Mantine reads these browser APIs, which jsdom lacks.
-window.matchMedia ??= (query: string) =>
-  ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener: () => undefined,
-    removeListener: () => undefined,
-    addEventListener: () => undefined,
-    removeEventListener: () => undefined,
-    dispatchEvent: () => false,
-  }) as MediaQueryList;
+if (typeof window.matchMedia !== 'function') {
+  window.matchMedia = (query: string) => {
+    // Mantine listens with addEventListener: the deprecated addListener pair is left out.
+    const list: Partial<MediaQueryList> = {
+      matches: false,
+      media: query,
+      onchange: null,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+      dispatchEvent: () => false,
+    };
+    return list as MediaQueryList;
+  };
+}
 globalThis.ResizeObserver ??= class {
   observe() {}
   unobserve() {}

@@ -24,7 +24,7 @@ const withApiKey: Middleware = {
   },
 };
 
-function clientFor<Paths extends {}>(): Client<Paths> {
+function clientFor<Paths extends object>(): Client<Paths> {
   // config.js (a classic script in index.html) has run before this module: the address is known here.
   const client = createClient<Paths>({ baseUrl: gatewayUrl() });
   client.use(withApiKey);

@@ -5,17 +5,23 @@
  */
 declare global {
   interface Window {
-    __CONSOLE_CONFIG__?: { gatewayUrl?: string; currency?: string };
+    // Written by a script, not by this build: each value is checked before use.
+    __CONSOLE_CONFIG__?: { gatewayUrl?: unknown; currency?: unknown };
   }
 }
 
+/** A setting's value if it is text (a runtime or build-time setting of another type counts as not set). */
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
 export function gatewayUrl(): string {
-  const configured = window.__CONSOLE_CONFIG__?.gatewayUrl ?? import.meta.env.VITE_GATEWAY_URL;
+  const configured = text(window.__CONSOLE_CONFIG__?.gatewayUrl) ?? text(import.meta.env.VITE_GATEWAY_URL);
   if (configured) return configured.replace(/\/$/, '');
   return `${window.location.protocol}//${window.location.hostname}:8000`;
 }
 
 /** ISO 4217 code money is shown in (EUR unless configured). */
 export function currency(): string {
-  return window.__CONSOLE_CONFIG__?.currency ?? import.meta.env.VITE_CURRENCY ?? 'EUR';
+  return text(window.__CONSOLE_CONFIG__?.currency) ?? text(import.meta.env.VITE_CURRENCY) ?? 'EUR';
 }

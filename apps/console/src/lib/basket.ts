@@ -77,7 +77,7 @@ export function isBasketValid(basket: BasketLine[]): boolean {
 }
 
 /** Unit price × quantity, in cents (an invalid quantity counts as nothing). */
-export function lineTotalCents(line: BasketLine): number {
+function lineTotalCents(line: BasketLine): number {
   return quantityProblem(line.quantity) ? 0 : toCents(line.unitPrice) * line.quantity;
 }
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/errors';
 
 /** What a person reads for an error: the kind in their language, and the API's own words where they help. */
-export function useErrorMessage(): (error: unknown) => string {
+function useErrorMessage(): (error: unknown) => string {
   const { t } = useTranslation();
   return (error: unknown) => {
     if (!(error instanceof ApiError))

@@ -4,7 +4,6 @@ import type { ReportingTypes, SagaTypes } from '../client';
 
 export type Dashboard = ReportingTypes['schemas']['DashboardResponse'];
 export type SagaSummary = SagaTypes['schemas']['SagaSummary'];
-export type SagaStatus = SagaSummary['status'];
 
 /** The overview watches the network: every figure on it is asked again this often. */
 export const OVERVIEW_REFRESH_MS = 15_000;

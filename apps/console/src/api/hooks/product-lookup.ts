@@ -3,8 +3,8 @@ import { api, unwrap } from '../client';
 import type { Product } from './products';
 
 /**
- * Products by id, for screens that show lines of other resources (a sale, a restock request). Shares the cache
- * of useProduct (same keys). Missing ones (still loading, deleted) are absent from the map.
+ * Products by id, for screens that show lines of other resources (a sale, a restock request), each cached under
+ * ['products', 'one', id]. Missing ones (still loading, deleted) are absent from the map.
  */
 export function useProductsById(ids: number[]): Map<number, Product> {
   const unique = [...new Set(ids)].sort((a, b) => a - b);
@@ -36,5 +36,5 @@ export function useProductSearch(term: string) {
 /** A search run at once (a barcode scan ends with Enter): resolves with the matching products on sale. */
 export function useFindProducts(): (term: string) => Promise<Product[]> {
   const client = useQueryClient();
-  return async (term: string) => (await client.fetchQuery(searchQuery(term.trim()))).data;
+  return async (term: string) => (await client.query(searchQuery(term.trim()))).data;
 }

@@ -20,11 +20,3 @@ export function useProducts(query: ProductQuery) {
     placeholderData: keepPreviousData,
   });
 }
-
-export function useProduct(id: number | undefined) {
-  return useQuery({
-    queryKey: ['products', 'one', id],
-    queryFn: () => unwrap(api.inventory.GET('/api/v1/products/{id}', { params: { path: { id: id! } } })),
-    enabled: id !== undefined,
-  });
-}

@@ -9,7 +9,6 @@ export type StoreSales = Schemas['StoreSales'];
 export type CategorySales = Schemas['CategorySales'];
 export type ProductSales = Schemas['ProductSales'];
 export type DaySales = Schemas['DaySales'];
-export type PerformanceReport = Schemas['PerformanceResponse'];
 export type StorePerformance = Schemas['StorePerformance'];
 export type TrendsReport = Schemas['TrendsResponse'];
 export type TrendPoint = Schemas['TrendPoint'];

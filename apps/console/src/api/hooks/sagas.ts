@@ -6,7 +6,6 @@ import { api, unwrap } from '../client';
 import type { SagaTypes } from '../client';
 
 export type Saga = SagaTypes['schemas']['SagaResponse'];
-export type SagaSummary = SagaTypes['schemas']['SagaSummary'];
 export type SagaStatus = Saga['status'];
 /** Typed as the API's statuses: the compiler says so if the contract and the OpenAPI document part ways. */
 export const SAGA_STATUSES: readonly SagaStatus[] = contract.SAGA_STATUSES;
@@ -18,7 +17,7 @@ export function isTerminal(status: SagaStatus): boolean {
 }
 
 /** How long each long-poll asks the orchestrator to hold the answer until the saga ends. */
-export const SAGA_WAIT_SECONDS = 10;
+const SAGA_WAIT_SECONDS = 10;
 
 export function useSagas(query: SagaQuery) {
   return useQuery({

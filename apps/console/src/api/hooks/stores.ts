@@ -1,9 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../client';
-import type { RetailTypes } from '../client';
-
-export type Store = RetailTypes['schemas']['StoreResponse'];
-export type CashRegister = RetailTypes['schemas']['CashRegisterResponse'];
 
 /** Every store (a network has tens, not thousands: one page of 100). */
 export function useStores() {

@@ -5,7 +5,7 @@ import { positive, searchText } from '../../app/search-params';
 export type ProductSearch = { search?: string; category?: number; active?: 'true' | 'false'; offset?: number };
 type PageSearch = { offset?: number };
 
-export function validateProductSearch(search: Record<string, unknown>): ProductSearch {
+function validateProductSearch(search: Record<string, unknown>): ProductSearch {
   return {
     search: searchText(search.search),
     category: positive(search.category),
@@ -19,7 +19,7 @@ export function validateProductSearch(search: Record<string, unknown>): ProductS
   };
 }
 
-export const validatePageSearch = (search: Record<string, unknown>): PageSearch => ({ offset: positive(search.offset) });
+const validatePageSearch = (search: Record<string, unknown>): PageSearch => ({ offset: positive(search.offset) });
 
 /** The Catalogue screen's routes: one URL per tab (products, categories, suppliers), so that links and Back work. */
 export function catalogueRoutes() {

@@ -9,12 +9,12 @@ export type Problem = { key: string; values?: Record<string, string | number> } 
 
 /** Whitespace and the invisible zero-width characters, as libs/contracts/not-blank.ts sees them. */
 const BLANK = /^[\s\u200B-\u200D\u2060\uFEFF]*$/;
-export const SKU_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-export const MONEY_PATTERN = /^\d{1,10}(\.\d{1,2})?$/;
+const SKU_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const MONEY_PATTERN = /^\d{1,10}(\.\d{1,2})?$/;
 // class-validator's IsEmail is stricter in places; this catches what a person mistypes, the API the rest.
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function isBlank(value: string): boolean {
+function isBlank(value: string): boolean {
   return BLANK.test(value);
 }
 
@@ -59,5 +59,5 @@ export function emailProblem(value: string, required = true): Problem {
 
 /** A rule's problem as the message a Mantine form shows. */
 export function message(t: TFunction<'catalogue' | 'orders'>, problem: Problem): string | null {
-  return problem ? String(t(problem.key as never, problem.values as never)) : null;
+  return problem ? t(problem.key, problem.values ?? {}) : null;
 }

@@ -9,16 +9,16 @@ type SagaSearch = { status?: SagaStatus; offset?: number };
 type CustomerSearch = { search?: string; offset?: number };
 type NewOrderSearch = { customer?: number };
 
-export const validateOrderSearch = (search: Record<string, unknown>): OrderSearch => ({
+const validateOrderSearch = (search: Record<string, unknown>): OrderSearch => ({
   status: oneOf(ORDER_STATUSES, search.status),
   customer: positive(search.customer),
   offset: positive(search.offset),
 });
-export const validateSagaSearch = (search: Record<string, unknown>): SagaSearch => ({
+const validateSagaSearch = (search: Record<string, unknown>): SagaSearch => ({
   status: oneOf(SAGA_STATUSES, search.status),
   offset: positive(search.offset),
 });
-export const validateCustomerSearch = (search: Record<string, unknown>): CustomerSearch => ({
+const validateCustomerSearch = (search: Record<string, unknown>): CustomerSearch => ({
   search: searchText(search.search),
   offset: positive(search.offset),
 });

@@ -5,7 +5,7 @@ import { isTerminal } from '../../api/hooks/sagas';
  * The order-processing saga's steps, in the order the orchestrator runs them (its definition,
  * apps/saga-orchestrator/src/sagas/order-saga.ts, is server code: the API names a step as a plain string).
  */
-export const SAGA_STEPS: readonly string[] = ['CHECK_STOCK', 'RESERVE_STOCK', 'CREATE_ORDER', 'PROCESS_PAYMENT', 'CONFIRM_ORDER'];
+const SAGA_STEPS: readonly string[] = ['CHECK_STOCK', 'RESERVE_STOCK', 'CREATE_ORDER', 'PROCESS_PAYMENT', 'CONFIRM_ORDER'];
 
 /** What the API says of a step or compensation, and what the timeline adds for the steps not reached. */
 export type EntryStatus = 'SUCCESS' | 'FAILED' | 'RETRYING' | 'RUNNING' | 'PENDING' | 'SKIPPED';

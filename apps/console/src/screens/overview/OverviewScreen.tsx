@@ -199,7 +199,7 @@ function RevenuePerStore({ today, week }: { today: ReturnType<typeof useSalesRep
           size="xs"
           aria-label={t('period')}
           value={period}
-          onChange={(value) => setPeriod(value as 'today' | 'week')}
+          onChange={(value) => setPeriod(value)}
           data={[
             { value: 'today', label: t('today') },
             { value: 'week', label: t('thisWeek') },

@@ -1,5 +1,5 @@
 import { Button, Card, Group, ScrollArea, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useRef, useState } from 'react';
+import { type SubmitEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFindProducts, useProductSearch } from '../../api/hooks/product-lookup';
 import type { Product } from '../../api/hooks/products';
@@ -28,7 +28,7 @@ export function ProductFinder({ onAdd, disabled }: { onAdd: (product: Product) =
     input.current?.focus();
   };
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const term = text.trim();
     if (!term) return;

@@ -1,7 +1,7 @@
 import { Button, Card, Grid, Group, NumberInput, ScrollArea, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import { type SubmitEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useProductsById } from '../../api/hooks/product-lookup';
 import { useRecordReturn } from '../../api/hooks/returns';
@@ -204,7 +204,7 @@ function ReturnForm({ sale, record }: { sale: SaleDetail; record: ReturnType<typ
   const [tried, setTried] = useState(false);
   const nothingChosen = returnProblems(sale.lines, choice).nothing;
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
     setTried(true);
     // The API's rule, checked here first: nothing is sent while a line asks for more than is returnable.

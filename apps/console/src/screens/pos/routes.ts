@@ -7,12 +7,12 @@ export type SaleSearch = { store?: number; register?: number };
 /** The sale being returned (/pos/returns?sale=ID), and the store and page of the recent sales. */
 export type ReturnsSearch = { sale?: number; store?: number; offset?: number };
 
-export const validateSaleSearch = (search: Record<string, unknown>): SaleSearch => ({
+const validateSaleSearch = (search: Record<string, unknown>): SaleSearch => ({
   store: positive(search.store),
   register: positive(search.register),
 });
 
-export const validateReturnsSearch = (search: Record<string, unknown>): ReturnsSearch => ({
+const validateReturnsSearch = (search: Record<string, unknown>): ReturnsSearch => ({
   sale: positive(search.sale),
   store: positive(search.store),
   offset: positive(search.offset),

@@ -3,7 +3,7 @@ import type { TrendMetric } from '../../api/hooks/reports';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../lib/format';
 
 /** The trend metrics that are money; the others count units or transactions. */
-export const MONEY_METRICS: readonly TrendMetric[] = ['net_revenue', 'gross_revenue'];
+const MONEY_METRICS: readonly TrendMetric[] = ['net_revenue', 'gross_revenue'];
 
 export function metricText(metric: TrendMetric, value: string | number, language: string): string {
   return MONEY_METRICS.includes(metric) ? formatMoney(value, language) : formatNumber(Number(value), language);

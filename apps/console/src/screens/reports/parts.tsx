@@ -66,7 +66,7 @@ export function SalesFilters() {
           <SegmentedControl
             aria-labelledby="channel-label"
             value={channel}
-            onChange={(value) => update({ channel: value === 'all' ? undefined : (value as Channel) })}
+            onChange={(value) => update({ channel: value === 'all' ? undefined : value })}
             data={CHANNELS.map((value) => ({
               value,
               label: t(`channels.${value}`),

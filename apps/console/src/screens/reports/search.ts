@@ -3,7 +3,6 @@ import { on, oneOf, positive } from '../../app/search-params';
 
 /** The views of the Reports screen, each its own URL (/reports/<view>). */
 export const REPORT_VIEWS = ['sales', 'performance', 'trends', 'inventory'] as const;
-export type ReportView = (typeof REPORT_VIEWS)[number];
 
 export const CHANNELS = ['all', 'in_store', 'online'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -33,28 +32,28 @@ export interface ReportSearch {
 }
 
 /** The API's own limits (apps/reporting/src/reports/report-period.ts). */
-export const DEFAULT_PERIOD_DAYS = 30;
-export const MAX_PERIOD_DAYS = 366;
+const DEFAULT_PERIOD_DAYS = 30;
+const MAX_PERIOD_DAYS = 366;
 const DAY_MS = 24 * 3600 * 1000;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A calendar day that exists (2024-02-30 does not), as YYYY-MM-DD. */
-export function isDay(value: unknown): value is string {
+function isDay(value: unknown): value is string {
   if (typeof value !== 'string' || !DATE_ONLY.test(value)) return false;
   const time = Date.parse(`${value}T00:00:00Z`);
   return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
 }
 
-export function addDays(day: string, days: number): string {
+function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Days from `from` to `to`, both included. */
-export function daysBetween(from: string, to: string): number {
+function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
 }
 
-export function todayUtc(now: Date = new Date()): string {
+function todayUtc(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 

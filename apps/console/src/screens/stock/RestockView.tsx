@@ -131,7 +131,8 @@ function RequestForm({ stores }: { stores: Location[] }) {
               withAsterisk
               {...form.getInputProps('location_id')}
             />
-            <Select
+            {/* Typed by hand: the spread of getInputProps (values typed `any`) would make the choice `any`. */}
+            <Select<string>
               label={t('restock.product')}
               placeholder={t('restock.productPlaceholder')}
               data={options}
@@ -221,7 +222,7 @@ function Queue({
           label={t('restock.status')}
           data={RESTOCK_STATUSES.map((value) => ({ value, label: t(`restock.statuses.${value}`) }))}
           value={status}
-          onChange={(value) => value && onStatus(value as (typeof RESTOCK_STATUSES)[number])}
+          onChange={(value) => value && onStatus(value)}
           allowDeselect={false}
           w={180}
         />

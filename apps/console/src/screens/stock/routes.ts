@@ -7,14 +7,14 @@ export type StockSearch = { search?: string; low?: boolean; location?: number; o
 export const RESTOCK_STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'ALL'] as const;
 export type RestockSearch = { status?: (typeof RESTOCK_STATUSES)[number]; offset?: number };
 
-export const validateStockSearch = (search: Record<string, unknown>): StockSearch => ({
+const validateStockSearch = (search: Record<string, unknown>): StockSearch => ({
   search: searchText(search.search),
   low: on(search.low),
   location: positive(search.location),
   offset: positive(search.offset),
 });
 
-export const validateRestockSearch = (search: Record<string, unknown>): RestockSearch => ({
+const validateRestockSearch = (search: Record<string, unknown>): RestockSearch => ({
   status: oneOf(RESTOCK_STATUSES, search.status),
   offset: positive(search.offset),
 });
