@@ -5,7 +5,6 @@ import { CashRegister } from '../src/cash-registers/cash-register.entity';
 import { Sale, SaleLine } from '../src/sales/sale.entity';
 import { Store } from '../src/stores/store.entity';
 
-
 /** Rows of the local catalogue copy, as inventory's product events would leave them. */
 export async function givenProducts(dataSource: DataSource, products: Array<{ id: number; price: string; active?: boolean }>) {
   await dataSource.getRepository(CatalogueProduct).insert(
