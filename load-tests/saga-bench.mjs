@@ -42,6 +42,7 @@ export async function benchSagas({
   concurrency,
   customer = 123,
   products = PRODUCT_COUNT,
+  latencies,
 }) {
   const headers = { 'content-type': 'application/json', ...(apiKey ? { 'x-api-key': apiKey } : {}) };
   for (let product = 1; product <= products; product++) {
@@ -64,8 +65,21 @@ export async function benchSagas({
       if (TERMINAL_SAGA_STATUSES.includes(saga.status)) return { status: saga.status, ms: performance.now() - started };
     }
   };
+  try {
+    return await measureSagas(runSaga, { sagas, concurrency, latencies });
+  } finally {
+    await Promise.all([...pools.values()].map((pool) => pool.close()));
+    pools.clear();
+  }
+}
 
-  // Warm-up: connections, JIT, pools.
+/**
+ * The measurement itself, whatever runs the sagas: `runSaga(i)` (resolving to `{ status, ms }` once saga i has
+ * ended) for i = 0..sagas-1, `concurrency` at a time, after a warm-up of up to 100 (connections, JIT, pools).
+ * Completed sagas' latencies are also pushed onto `latencies` when given. load-tests/peers-bench.mjs measures
+ * its peer with it too.
+ */
+export async function measureSagas(runSaga, { sagas, concurrency, latencies }) {
   await Promise.all(Array.from({ length: Math.min(100, sagas) }, (_, i) => runSaga(i)));
   const results = [];
   let next = 0;
@@ -76,11 +90,10 @@ export async function benchSagas({
     }),
   );
   const wallSeconds = (performance.now() - wallStart) / 1000;
-  await Promise.all([...pools.values()].map((pool) => pool.close()));
-  pools.clear();
   const completed = results.filter((result) => result.status === 'COMPLETED');
   const byStatus = {};
   for (const { status } of results) byStatus[status] = (byStatus[status] ?? 0) + 1;
+  latencies?.push(...completed.map((result) => result.ms));
   return {
     sagas,
     concurrency,
