@@ -3,6 +3,9 @@
 // each timed from POST until its saga has ended (GET …?wait_seconds long poll). Prints a table and writes a JSON report.
 //   node load-tests/saga-bench.mjs [--sagas 2000] [--concurrency 64] [--orchestrator http://127.0.0.1:3005]
 //                                  [--inventory http://127.0.0.1:3001] [--api-key KEY]
+//                                  [--count-work [--database-url URL] [--log-dir DIR]]
+// --count-work: SQL statements (pg_stat_statements; start the system with PG_STAT_STATEMENTS=1) and messages between
+// processes (the services' log lines) per completed saga, counted over the measured sagas (lib/work-count.mjs).
 // Through the gateway: --orchestrator http://127.0.0.1:8000 --inventory http://127.0.0.1:8000 --api-key bench-key-24680.
 // `npm run bench` runs the same measurement (benchSagas) as part of its report.
 import { pathToFileURL } from 'node:url';
@@ -10,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { Pool } from 'undici';
 import { PRODUCT_COUNT, STOCK_TOP_UP, TERMINAL_SAGA_STATUSES, WAREHOUSE_LOCATION, orderBody } from './scenarios/data.js';
 import { describeMachine, latencySummary, machine, round, writeReport } from './lib/report.mjs';
+import { startWorkCount } from './lib/work-count.mjs';
 
 // undici's pools rather than fetch: the load generator shares the two cores with what it measures, and fetch
 // costs it about twice the CPU per request.
@@ -43,6 +47,7 @@ export async function benchSagas({
   customer = 123,
   products = PRODUCT_COUNT,
   latencies,
+  afterWarmup,
 }) {
   const headers = { 'content-type': 'application/json', ...(apiKey ? { 'x-api-key': apiKey } : {}) };
   for (let product = 1; product <= products; product++) {
@@ -66,7 +71,7 @@ export async function benchSagas({
     }
   };
   try {
-    return await measureSagas(runSaga, { sagas, concurrency, latencies });
+    return await measureSagas(runSaga, { sagas, concurrency, latencies, afterWarmup });
   } finally {
     await Promise.all([...pools.values()].map((pool) => pool.close()));
     pools.clear();
@@ -79,8 +84,9 @@ export async function benchSagas({
  * Completed sagas' latencies are also pushed onto `latencies` when given. load-tests/peers-bench.mjs measures
  * its peer with it too.
  */
-export async function measureSagas(runSaga, { sagas, concurrency, latencies }) {
+export async function measureSagas(runSaga, { sagas, concurrency, latencies, afterWarmup }) {
   await Promise.all(Array.from({ length: Math.min(100, sagas) }, (_, i) => runSaga(i)));
+  await afterWarmup?.();
   const results = [];
   let next = 0;
   const wallStart = performance.now();
@@ -114,8 +120,15 @@ async function main() {
       'api-key': { type: 'string' },
       customer: { type: 'string', default: '123' },
       products: { type: 'string', default: String(PRODUCT_COUNT) },
+      'count-work': { type: 'boolean', default: false },
+      'database-url': {
+        type: 'string',
+        default: `postgres://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? 54329}/postgres`,
+      },
+      'log-dir': { type: 'string', default: process.env.LOG_DIR ?? '.data/logs' },
     },
   });
+  let counting;
   const result = await benchSagas({
     orchestrator: options.orchestrator,
     inventory: options.inventory,
@@ -124,8 +137,14 @@ async function main() {
     concurrency: Number(options.concurrency),
     customer: Number(options.customer),
     products: Number(options.products),
+    afterWarmup: options['count-work']
+      ? async () => {
+          counting = await startWorkCount({ databaseUrl: options['database-url'], logDir: options['log-dir'] });
+        }
+      : undefined,
   });
-  const report = { at: new Date().toISOString(), machine: await machine(), ...result };
+  const work = await counting?.finish(result.by_status.COMPLETED ?? 0);
+  const report = { at: new Date().toISOString(), machine: await machine(), ...result, ...(work && { work }) };
   console.table([
     { figure: 'sagas', value: `${result.sagas} at concurrency ${result.concurrency}` },
     { figure: 'outcomes', value: JSON.stringify(result.by_status) },
@@ -135,6 +154,12 @@ async function main() {
     { figure: 'p99 ms', value: result.latency_ms.p99 },
     { figure: 'machine', value: describeMachine(report.machine) },
   ]);
+  if (work) {
+    console.log(`SQL statements per saga: ${work.sql_statements_per_saga} (${work.of_which_begin_commit} of them BEGIN/COMMIT)`);
+    console.log(`  by database: ${JSON.stringify(work.sql_by_database)}`);
+    console.log(`messages between processes per saga: ${work.messages_per_saga}`);
+    console.log(`  by kind: ${JSON.stringify(work.messages_by_kind)}`);
+  }
   console.log(`report: ${writeReport('saga-bench', report)}`);
 }
 

@@ -19,6 +19,8 @@ export class StartEnvironment extends ServiceEnvironment {
   @Expose() @IsOptional() @IsString() CONSOLE_GATEWAY_URL?: string;
   /** ISO 4217 code the console shows money in. */
   @Expose() @Matches(/^[A-Z]{3}$/) CONSOLE_CURRENCY: string = 'EUR';
+  /** `1`: the embedded PostgreSQL loads pg_stat_statements, for `npm run bench:sagas -- --count-work`. */
+  @Expose() @IsIn(['0', '1']) PG_STAT_STATEMENTS: '0' | '1' = '0';
 }
 
 /** LOG_DIR, by default `logs` beside the embedded database's folder (`.data/logs`). */

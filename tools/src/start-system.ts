@@ -92,6 +92,7 @@ export async function startSystem(definitions: ServiceDefinition[], instancesFla
         port: env.EMBEDDED_PG_PORT,
         dataDir: env.EMBEDDED_PG_DIR,
         exclusive: true,
+        statementStats: env.PG_STAT_STATEMENTS === '1',
         log: (message) => {
           postgresLog.write(message);
           if (/initialising|left running/.test(message)) say(`[start] ${message}`);

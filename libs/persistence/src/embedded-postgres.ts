@@ -16,6 +16,8 @@ export interface EmbeddedPostgresOptions {
    * itself once its services have stopped (the package would otherwise stop it and exit on the first signal).
    */
   exclusive?: boolean;
+  /** Load pg_stat_statements, so that a benchmark can count the statements a saga costs (`npm run bench:sagas -- --count-work`). */
+  statementStats?: boolean;
 }
 
 export interface RunningPostgres {
@@ -169,6 +171,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       '-c',
       'max_connections=300',
       ...durability,
+      ...(options.statementStats
+        ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all']
+        : []),
     ],
     onLog: (message: unknown) => log(String(message).trim()),
     onError: (error: unknown) => log(String(error)),
