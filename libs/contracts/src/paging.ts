@@ -38,3 +38,8 @@ export class PageMeta {
 export function pageOf<T>(data: T[], total: number, query: PageQuery): Page<T> {
   return { data, total, limit: query.limit, offset: query.offset };
 }
+
+/** A repository's page (`[rows, total]`, as `findAndCount` gives it) as the API's page of responses. */
+export function pageOfRows<Row, T>([rows, total]: [Row[], number], query: PageQuery, toResponse: (row: Row) => T): Page<T> {
+  return pageOf(rows.map(toResponse), total, query);
+}

@@ -1,4 +1,4 @@
-import { Page, pageOf } from '@app/contracts';
+import { Page, pageOfRows } from '@app/contracts';
 import { unlessTaken } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { EcommerceErrorCode, EcommerceException } from '../ecommerce.exception';
@@ -11,11 +11,10 @@ export class CustomersService {
   constructor(private readonly customers: CustomersRepository) {}
 
   async list(query: CustomerQuery): Promise<Page<CustomerResponse>> {
-    const [rows, total] = await this.customers.findPage({ search: query.search, limit: query.limit, offset: query.offset });
-    return pageOf(
-      rows.map((row) => this.toResponse(row)),
-      total,
+    return pageOfRows(
+      await this.customers.findPage({ search: query.search, limit: query.limit, offset: query.offset }),
       query,
+      (row) => this.toResponse(row),
     );
   }
 

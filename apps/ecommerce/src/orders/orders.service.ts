@@ -1,4 +1,4 @@
-import { Page, pageOf } from '@app/contracts';
+import { Page, pageOfRows } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { EcommerceErrorCode, EcommerceException } from '../ecommerce.exception';
 import { PaymentsService } from '../payments/payments.service';
@@ -14,16 +14,15 @@ export class OrdersService {
   constructor(private readonly orders: OrdersRepository) {}
 
   async list(query: OrderQuery): Promise<Page<OrderResponse>> {
-    const [rows, total] = await this.orders.findPage({
-      customerId: query.customer_id,
-      status: query.status,
-      limit: query.limit,
-      offset: query.offset,
-    });
-    return pageOf(
-      rows.map((row) => this.toResponse(row)),
-      total,
+    return pageOfRows(
+      await this.orders.findPage({
+        customerId: query.customer_id,
+        status: query.status,
+        limit: query.limit,
+        offset: query.offset,
+      }),
       query,
+      (row) => this.toResponse(row),
     );
   }
 

@@ -1,4 +1,4 @@
-import { Page, pageOf } from '@app/contracts';
+import { Page, pageOfRows } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { EcommerceErrorCode, EcommerceException } from '../ecommerce.exception';
 import { Payment } from './payment.entity';
@@ -11,11 +11,10 @@ export class PaymentsService {
   constructor(private readonly payments: PaymentsRepository) {}
 
   async list(query: PaymentQuery): Promise<Page<PaymentResponse>> {
-    const [rows, total] = await this.payments.findPage({ orderId: query.order_id, limit: query.limit, offset: query.offset });
-    return pageOf(
-      rows.map((row) => PaymentsService.toResponse(row)),
-      total,
+    return pageOfRows(
+      await this.payments.findPage({ orderId: query.order_id, limit: query.limit, offset: query.offset }),
       query,
+      (row) => PaymentsService.toResponse(row),
     );
   }
 

@@ -1,4 +1,4 @@
-import { Page, pageOf } from '@app/contracts';
+import { Page, pageOfRows } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { EcommerceErrorCode, EcommerceException } from '../ecommerce.exception';
 import { Shipment } from './shipment.entity';
@@ -10,11 +10,10 @@ export class ShipmentsService {
   constructor(private readonly shipments: ShipmentsRepository) {}
 
   async list(query: ShipmentQuery): Promise<Page<ShipmentResponse>> {
-    const [rows, total] = await this.shipments.findPage({ orderId: query.order_id, limit: query.limit, offset: query.offset });
-    return pageOf(
-      rows.map((row) => ShipmentsService.toResponse(row)),
-      total,
+    return pageOfRows(
+      await this.shipments.findPage({ orderId: query.order_id, limit: query.limit, offset: query.offset }),
       query,
+      (row) => ShipmentsService.toResponse(row),
     );
   }
 

@@ -1,4 +1,4 @@
-import { Page, pageOf } from '@app/contracts';
+import { Page, pageOfRows } from '@app/contracts';
 import { Outbox } from '@app/events';
 import { UnitOfWork, unlessTaken } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
@@ -17,12 +17,7 @@ export class LocationsService {
   ) {}
 
   async list(query: LocationQuery): Promise<Page<LocationResponse>> {
-    const [rows, total] = await this.locations.findPage(query.type, query.limit, query.offset);
-    return pageOf(
-      rows.map((row) => this.toResponse(row)),
-      total,
-      query,
-    );
+    return pageOfRows(await this.locations.findPage(query.type, query.limit, query.offset), query, (row) => this.toResponse(row));
   }
 
   async get(id: number): Promise<LocationResponse> {

@@ -1,4 +1,4 @@
-import { Page, pageOf } from '@app/contracts';
+import { Page, pageOfRows } from '@app/contracts';
 import { Outbox } from '@app/events';
 import { Transaction, UnitOfWork } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
@@ -31,17 +31,16 @@ export class RestockRequestsService {
   ) {}
 
   async list(query: RestockRequestQuery): Promise<Page<RestockRequestResponse>> {
-    const [rows, total] = await this.requests.findPage({
-      status: query.status,
-      locationId: query.location_id,
-      productId: query.product_id,
-      limit: query.limit,
-      offset: query.offset,
-    });
-    return pageOf(
-      rows.map((row) => this.toResponse(row)),
-      total,
+    return pageOfRows(
+      await this.requests.findPage({
+        status: query.status,
+        locationId: query.location_id,
+        productId: query.product_id,
+        limit: query.limit,
+        offset: query.offset,
+      }),
       query,
+      (row) => this.toResponse(row),
     );
   }
 

@@ -1,4 +1,4 @@
-import { Page, isLowStock, pageOf } from '@app/contracts';
+import { Page, isLowStock, pageOfRows } from '@app/contracts';
 import { RequestValidationException } from '@app/bootstrap';
 import { UnitOfWork } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
@@ -21,18 +21,17 @@ export class StockService {
   ) {}
 
   async list(query: StockQuery): Promise<Page<StockLevelResponse>> {
-    const [rows, total] = await this.stock.findPage({
-      productId: query.product_id,
-      productIds: query.product_ids,
-      locationId: query.location_id,
-      lowOnly: query.low_stock,
-      limit: query.limit,
-      offset: query.offset,
-    });
-    return pageOf(
-      rows.map((row) => StockService.toResponse(row)),
-      total,
+    return pageOfRows(
+      await this.stock.findPage({
+        productId: query.product_id,
+        productIds: query.product_ids,
+        locationId: query.location_id,
+        lowOnly: query.low_stock,
+        limit: query.limit,
+        offset: query.offset,
+      }),
       query,
+      (row) => StockService.toResponse(row),
     );
   }
 

@@ -1,4 +1,4 @@
-import { Page, PageQuery, pageOf } from '@app/contracts';
+import { Page, PageQuery, pageOfRows } from '@app/contracts';
 import { UnitOfWork } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { InventoryErrorCode, InventoryException } from '../inventory.exception';
@@ -14,12 +14,7 @@ export class SuppliersService {
   ) {}
 
   async list(query: PageQuery): Promise<Page<SupplierResponse>> {
-    const [rows, total] = await this.suppliers.findPage(query.limit, query.offset);
-    return pageOf(
-      rows.map((row) => this.toResponse(row)),
-      total,
-      query,
-    );
+    return pageOfRows(await this.suppliers.findPage(query.limit, query.offset), query, (row) => this.toResponse(row));
   }
 
   async get(id: number): Promise<SupplierResponse> {

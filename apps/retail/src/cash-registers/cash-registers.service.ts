@@ -1,4 +1,4 @@
-import { Page, pageOf } from '@app/contracts';
+import { Page, pageOfRows } from '@app/contracts';
 import { unlessTaken } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { RetailErrorCode, RetailException } from '../retail.exception';
@@ -15,12 +15,7 @@ export class CashRegistersService {
   ) {}
 
   async list(query: CashRegisterQuery): Promise<Page<CashRegisterResponse>> {
-    const [rows, total] = await this.registers.findPage(query.store_id, query);
-    return pageOf(
-      rows.map((row) => this.toResponse(row)),
-      total,
-      query,
-    );
+    return pageOfRows(await this.registers.findPage(query.store_id, query), query, (row) => this.toResponse(row));
   }
 
   async get(id: number): Promise<CashRegisterResponse> {

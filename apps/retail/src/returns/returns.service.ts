@@ -1,5 +1,5 @@
 import { RequestValidationException } from '@app/bootstrap';
-import { FieldError, Page, cents, money, pageOf } from '@app/contracts';
+import { FieldError, Page, cents, money, pageOfRows } from '@app/contracts';
 import { Outbox } from '@app/events';
 import { UnitOfWork } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
@@ -23,16 +23,15 @@ export class ReturnsService {
   ) {}
 
   async list(query: ReturnQuery): Promise<Page<ReturnResponse>> {
-    const [rows, total] = await this.returns.findPage({
-      saleId: query.sale_id,
-      storeId: query.store_id,
-      limit: query.limit,
-      offset: query.offset,
-    });
-    return pageOf(
-      rows.map((row) => ReturnsService.toResponse(row)),
-      total,
+    return pageOfRows(
+      await this.returns.findPage({
+        saleId: query.sale_id,
+        storeId: query.store_id,
+        limit: query.limit,
+        offset: query.offset,
+      }),
       query,
+      (row) => ReturnsService.toResponse(row),
     );
   }
 

@@ -1,5 +1,5 @@
 import { CatalogueService, PricingResult } from '@app/catalogue';
-import { Page, pageOf, mergeLines } from '@app/contracts';
+import { Page, pageOfRows, mergeLines } from '@app/contracts';
 import { Outbox } from '@app/events';
 import { UnitOfWork } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
@@ -27,17 +27,16 @@ export class SalesService {
   ) {}
 
   async list(query: SaleQuery): Promise<Page<SaleResponse>> {
-    const [rows, total] = await this.sales.findPage({
-      storeId: query.store_id,
-      from: query.from === undefined ? undefined : periodStart(query.from),
-      before: query.to === undefined ? undefined : periodEnd(query.to),
-      limit: query.limit,
-      offset: query.offset,
-    });
-    return pageOf(
-      rows.map((row) => this.toResponse(row)),
-      total,
+    return pageOfRows(
+      await this.sales.findPage({
+        storeId: query.store_id,
+        from: query.from === undefined ? undefined : periodStart(query.from),
+        before: query.to === undefined ? undefined : periodEnd(query.to),
+        limit: query.limit,
+        offset: query.offset,
+      }),
       query,
+      (row) => this.toResponse(row),
     );
   }
 

@@ -1,4 +1,4 @@
-import { Page, pageOf } from '@app/contracts';
+import { Page, pageOfRows } from '@app/contracts';
 import { Outbox } from '@app/events';
 import { Transaction, UnitOfWork, unlessTaken } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
@@ -17,12 +17,7 @@ export class StoresService {
   ) {}
 
   async list(query: StoreQuery): Promise<Page<StoreResponse>> {
-    const [rows, total] = await this.stores.findPage(query.active, query);
-    return pageOf(
-      rows.map((row) => this.toResponse(row)),
-      total,
-      query,
-    );
+    return pageOfRows(await this.stores.findPage(query.active, query), query, (row) => this.toResponse(row));
   }
 
   async get(id: number): Promise<StoreResponse> {
