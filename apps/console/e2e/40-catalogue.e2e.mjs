@@ -115,6 +115,7 @@ describe('catalogue', () => {
       .filter({ hasText: /Beverages cannot be deleted: \d+ products use it/ })
       .waitFor();
     await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'hidden' });
     await assertAccessible(page, 'the categories list');
 
     await page.getByRole('button', { name: 'New category' }).click();

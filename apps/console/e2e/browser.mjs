@@ -65,6 +65,12 @@ export async function screenshot(page, name) {
 
 /** axe-core on the page: no serious or critical violation. */
 export async function assertAccessible(page, what) {
+  // A dialog fading out or a button's press animation is half transparent: axe would measure its contrast mid-way.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
+  );
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const severe = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   assert.deepEqual(
