@@ -1,15 +1,19 @@
 #!/usr/bin/env node
 // Order-processing saga benchmark against the running system (`npm start`): N sagas at concurrency C,
-// each timed from POST until its saga has ended (GET …?wait_seconds long poll). Prints a table and writes a JSON report.
+// each timed from POST until its saga has ended (one request with `Prefer: wait`; `--poll`: POST, then GET …?wait_seconds
+// long poll). Prints a table and writes a JSON report.
 //   node load-tests/saga-bench.mjs [--sagas 2000] [--concurrency 64] [--orchestrator http://127.0.0.1:3005]
-//                                  [--inventory http://127.0.0.1:3001] [--api-key KEY]
-//                                  [--count-work [--database-url URL] [--log-dir DIR]]
+//                                  [--inventory http://127.0.0.1:3001] [--api-key KEY] [--poll]
+//                                  [--count-work [--database-url URL] [--log-dir DIR]] [--burst]
+// --burst: no warm-up; the time from the first request until the last saga ended, and the orders, payments and
+// reservations the sagas made, counted in the databases (--database-url): one each, none lost, none doubled.
 // --count-work: SQL statements (pg_stat_statements; start the system with PG_STAT_STATEMENTS=1) and messages between
 // processes (the services' log lines) per completed saga, counted over the measured sagas (lib/work-count.mjs).
 // Through the gateway: --orchestrator http://127.0.0.1:8000 --inventory http://127.0.0.1:8000 --api-key bench-key-24680.
 // `npm run bench` runs the same measurement (benchSagas) as part of its report.
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { Pool } from 'undici';
 import { PRODUCT_COUNT, STOCK_TOP_UP, TERMINAL_SAGA_STATUSES, WAREHOUSE_LOCATION, orderBody } from './scenarios/data.js';
 import { describeMachine, latencySummary, machine, round, writeReport } from './lib/report.mjs';
@@ -48,8 +52,13 @@ export async function benchSagas({
   products = PRODUCT_COUNT,
   latencies,
   afterWarmup,
+  poll = false,
+  warmup = true,
+  onResults,
 }) {
   const headers = { 'content-type': 'application/json', ...(apiKey ? { 'x-api-key': apiKey } : {}) };
+  // One request per order: the orchestrator answers once the saga has ended (`--poll`: POST, then a long poll).
+  const postHeaders = poll ? headers : { ...headers, prefer: 'wait=10' };
   for (let product = 1; product <= products; product++) {
     await json(`${inventory}/api/v1/stock/${product}`, {
       method: 'PUT',
@@ -61,17 +70,19 @@ export async function benchSagas({
     const started = performance.now();
     const accepted = await json(`${orchestrator}/api/v1/customers/${customer}/order-processing`, {
       method: 'POST',
-      headers,
+      headers: postHeaders,
       body: JSON.stringify(orderBody([{ product_id: (i % products) + 1, quantity: 1 }], 'credit_card')),
     });
+    const ended = (status) => ({ status, ms: performance.now() - started, sagaId: accepted.saga_id, endedAt: performance.now() });
+    if (TERMINAL_SAGA_STATUSES.includes(accepted.status)) return ended(accepted.status);
     // Long poll: the orchestrator answers as soon as the saga has ended.
     for (;;) {
       const saga = await json(`${orchestrator}/api/v1/sagas/${accepted.saga_id}?wait_seconds=10`, { headers });
-      if (TERMINAL_SAGA_STATUSES.includes(saga.status)) return { status: saga.status, ms: performance.now() - started };
+      if (TERMINAL_SAGA_STATUSES.includes(saga.status)) return ended(saga.status);
     }
   };
   try {
-    return await measureSagas(runSaga, { sagas, concurrency, latencies, afterWarmup });
+    return await measureSagas(runSaga, { sagas, concurrency, latencies, afterWarmup, warmup, onResults });
   } finally {
     await Promise.all([...pools.values()].map((pool) => pool.close()));
     pools.clear();
@@ -84,8 +95,8 @@ export async function benchSagas({
  * Completed sagas' latencies are also pushed onto `latencies` when given. load-tests/peers-bench.mjs measures
  * its peer with it too.
  */
-export async function measureSagas(runSaga, { sagas, concurrency, latencies, afterWarmup }) {
-  await Promise.all(Array.from({ length: Math.min(100, sagas) }, (_, i) => runSaga(i)));
+export async function measureSagas(runSaga, { sagas, concurrency, latencies, afterWarmup, warmup = true, onResults }) {
+  if (warmup) await Promise.all(Array.from({ length: Math.min(100, sagas) }, (_, i) => runSaga(i)));
   await afterWarmup?.();
   const results = [];
   let next = 0;
@@ -96,6 +107,7 @@ export async function measureSagas(runSaga, { sagas, concurrency, latencies, aft
     }),
   );
   const wallSeconds = (performance.now() - wallStart) / 1000;
+  await onResults?.(results);
   const completed = results.filter((result) => result.status === 'COMPLETED');
   const byStatus = {};
   for (const { status } of results) byStatus[status] = (byStatus[status] ?? 0) + 1;
@@ -121,6 +133,8 @@ async function main() {
       customer: { type: 'string', default: '123' },
       products: { type: 'string', default: String(PRODUCT_COUNT) },
       'count-work': { type: 'boolean', default: false },
+      poll: { type: 'boolean', default: false },
+      burst: { type: 'boolean', default: false },
       'database-url': {
         type: 'string',
         default: `postgres://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? 54329}/postgres`,
@@ -129,6 +143,7 @@ async function main() {
     },
   });
   let counting;
+  let exactlyOnce;
   const result = await benchSagas({
     orchestrator: options.orchestrator,
     inventory: options.inventory,
@@ -137,6 +152,14 @@ async function main() {
     concurrency: Number(options.concurrency),
     customer: Number(options.customer),
     products: Number(options.products),
+    poll: options.poll,
+    // A burst is measured from its first request: no warm-up; then the databases say whether each saga acted once.
+    warmup: !options.burst,
+    onResults: options.burst
+      ? async (results) => {
+          exactlyOnce = await countEffects(options['database-url'], results);
+        }
+      : undefined,
     afterWarmup: options['count-work']
       ? async () => {
           counting = await startWorkCount({ databaseUrl: options['database-url'], logDir: options['log-dir'] });
@@ -144,7 +167,13 @@ async function main() {
       : undefined,
   });
   const work = await counting?.finish(result.by_status.COMPLETED ?? 0);
-  const report = { at: new Date().toISOString(), machine: await machine(), ...result, ...(work && { work }) };
+  const report = {
+    at: new Date().toISOString(),
+    machine: await machine(),
+    ...result,
+    ...(work && { work }),
+    ...(exactlyOnce && { exactly_once: exactlyOnce }),
+  };
   console.table([
     { figure: 'sagas', value: `${result.sagas} at concurrency ${result.concurrency}` },
     { figure: 'outcomes', value: JSON.stringify(result.by_status) },
@@ -160,7 +189,41 @@ async function main() {
     console.log(`messages between processes per saga: ${work.messages_per_saga}`);
     console.log(`  by kind: ${JSON.stringify(work.messages_by_kind)}`);
   }
+  if (exactlyOnce) console.log(`effects of the ${result.sagas} sagas: ${JSON.stringify(exactlyOnce)}`);
   console.log(`report: ${writeReport('saga-bench', report)}`);
+}
+
+/**
+ * What the sagas did, counted in the participants' databases (`databaseUrl` names the server; its database part is
+ * replaced): none lost means every saga COMPLETED, none doubled means one order, one payment and one reservation each.
+ */
+async function countEffects(databaseUrl, results) {
+  const ids = results.map((result) => result.sagaId);
+  const query = async (database, sql) => {
+    const url = new URL(databaseUrl);
+    url.pathname = `/${database}`;
+    const client = new pg.Client({ connectionString: url.href });
+    await client.connect();
+    try {
+      return Number((await client.query(sql, [ids])).rows[0].n);
+    } finally {
+      await client.end();
+    }
+  };
+  return {
+    distinct_sagas: new Set(ids).size,
+    completed: results.filter((result) => result.status === 'COMPLETED').length,
+    orders: await query('ecommerce', 'SELECT count(*) AS n FROM orders WHERE saga_id::text = ANY($1::text[])'),
+    payments: await query(
+      'ecommerce',
+      'SELECT count(*) AS n FROM payments JOIN orders ON orders.id = payments.order_id WHERE orders.saga_id::text = ANY($1::text[])',
+    ),
+    reservations: await query('inventory', 'SELECT count(*) AS n FROM reservations WHERE holder = ANY($1::text[])'),
+    first_request_to_last_end_seconds: round(
+      (Math.max(...results.map((result) => result.endedAt)) - Math.min(...results.map((result) => result.endedAt - result.ms))) / 1000,
+      2,
+    ),
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { OrderCommandsService } from '../../ecommerce/src/orders/order-commands.service';
+import { PlaceOrderService } from '../../ecommerce/src/orders/place-order.service';
 import { OrderSystem } from './order-system';
 
 const historyOf = (saga: { history: Array<{ kind: string; name: string; status: string }> }) =>
@@ -60,11 +60,11 @@ describe('order-processing saga when participants fail', () => {
     });
 
     it('after a timeout, asks the participant what happened instead of sending the command again', async () => {
-      const orders = system.ecommerce!.app.get(OrderCommandsService);
-      const create = orders.create.bind(orders);
-      // The order is created, but the reply comes after the orchestrator stopped waiting.
-      const slowCreate = jest.spyOn(orders, 'create').mockImplementation(async (command) => {
-        const reply = await create(command);
+      const orders = system.ecommerce!.app.get(PlaceOrderService);
+      const place = orders.place.bind(orders);
+      // The order is created and paid, but the reply comes after the orchestrator stopped waiting.
+      const slowPlace = jest.spyOn(orders, 'place').mockImplementation(async (command) => {
+        const reply = await place(command);
         await new Promise((resolve) => setTimeout(resolve, 400));
         return reply;
       });
@@ -85,11 +85,35 @@ describe('order-processing saga when participants fail', () => {
           'STEP:CREATE_ORDER:RETRYING',
           'STEP:CREATE_ORDER:SUCCESS',
         ]);
-        expect(slowCreate).toHaveBeenCalledTimes(1);
+        expect(slowPlace).toHaveBeenCalledTimes(1);
       } finally {
-        slowCreate.mockRestore();
+        slowPlace.mockRestore();
         await system.stopOrchestrator(impatient);
       }
+    });
+
+    it('answers a POST that asks to wait (Prefer: wait) with 202 when the saga has not ended by then', async () => {
+      await system.stopEcommerce();
+      let sagaId: string | undefined;
+      try {
+        const placed = await request(system.orchestrator!.http)
+          .post('/api/v1/orders')
+          .set('Prefer', 'wait=1')
+          .send({
+            customer_id: system.customerId,
+            products: [{ product_id: system.productIds[0], quantity: 1 }],
+            shipping_address: '1 rue de Rivoli',
+            billing_address: '1 rue de Rivoli',
+            payment_method: 'credit_card',
+          })
+          .expect(202);
+        sagaId = placed.body.saga_id;
+        expect(placed.headers['preference-applied']).toBe('wait=1');
+        expect(placed.body.status).toBe('STOCK_RESERVED');
+      } finally {
+        await system.startEcommerce();
+      }
+      expect((await system.ended(sagaId!)).status).toBe('COMPLETED');
     });
 
     it('compensates a saga that misses its deadline', async () => {
@@ -110,7 +134,12 @@ describe('order-processing saga when participants fail', () => {
       const saga = await system.ended(response.body.saga_id);
       expect(saga.status).toBe('COMPENSATED');
       expect(saga.failure_reason).toMatch(/^DEADLINE_EXCEEDED/);
-      expect(saga.compensations.map((c: { compensation: string }) => c.compensation)).toEqual(['CANCEL_ORDER', 'RELEASE_STOCK']);
+      // The order's call may have charged the card before ecommerce went away: its refund comes first.
+      expect(saga.compensations.map((c: { compensation: string }) => c.compensation)).toEqual([
+        'REFUND_PAYMENT',
+        'CANCEL_ORDER',
+        'RELEASE_STOCK',
+      ]);
       expect(await system.stock()).toMatchObject({ onHand: 10, reserved: 0 });
       await system.stopOrchestrator(short);
     });
@@ -132,14 +161,14 @@ describe('order-processing saga when participants fail', () => {
 
       const failed = await system.ended(sagaId);
       expect(failed.status).toBe('FAILED');
-      expect(failed.failure_reason).toMatch(/^CREATE_ORDER: gave up after 3 attempts: .*; CANCEL_ORDER failed: /);
+      expect(failed.failure_reason).toMatch(/^CREATE_ORDER: gave up after 3 attempts: .*; REFUND_PAYMENT failed: /);
       expect(failed.compensations.map((c: { compensation: string; status: string }) => [c.compensation, c.status])).toEqual([
-        ['CANCEL_ORDER', 'FAILED'],
+        ['REFUND_PAYMENT', 'FAILED'],
       ]);
       // The stock is still held, and says by whom: nothing was silently dropped.
       expect(await system.stock()).toMatchObject({ reserved: 5 });
       const metrics = await request(system.orchestrator!.http).get('/metrics').expect(200);
-      expect(metrics.text).toMatch(/saga_orchestrator_compensation_failures_total\{compensation_type="CANCEL_ORDER"\} [1-9]/);
+      expect(metrics.text).toMatch(/saga_orchestrator_compensation_failures_total\{compensation_type="REFUND_PAYMENT"\} [1-9]/);
 
       await system.startEcommerce();
       const retry = await request(system.orchestrator!.http).post(`/api/v1/sagas/${sagaId}/retry`).expect(202);

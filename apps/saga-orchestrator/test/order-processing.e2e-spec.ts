@@ -111,7 +111,8 @@ describe('order-processing saga with the real participants', () => {
         .post('/api/v1/orders')
         .send({ customer_id: system.customerId, ...seedOrder() })
         .expect(202);
-      expect(accepted.body).toMatchObject({ status: 'PENDING', message: 'Order processing started' });
+      // Written already running its first step: this instance drives it at once.
+      expect(accepted.body).toMatchObject({ status: 'STOCK_CHECKING', message: 'Order processing started' });
       const saga = await system.ended(accepted.body.saga_id);
       expect(saga).toMatchObject({ status: 'COMPLETED', customer_id: system.customerId });
       expect(saga.steps.map((s: { step: string }) => s.step)).toEqual([
@@ -121,6 +122,25 @@ describe('order-processing saga with the real participants', () => {
         'PROCESS_PAYMENT',
         'CONFIRM_ORDER',
       ]);
+    });
+
+    it("answers the POST with the outcome when asked to wait (Prefer: wait=N): 201, the saga's address, one request", async () => {
+      const placed = await request(system.orchestrator!.http)
+        .post('/api/v1/orders')
+        .set('Prefer', 'wait=10')
+        .send({ customer_id: system.customerId, ...seedOrder() })
+        .expect(201);
+      expect(placed.headers['preference-applied']).toBe('wait=10');
+      expect(placed.headers.location).toBe(`/api/v1/sagas/${placed.body.saga_id}`);
+      expect(placed.body).toMatchObject({ status: 'COMPLETED', order_id: expect.any(Number), failure_reason: null });
+      expect(await system.saga(placed.body.saga_id)).toMatchObject({ status: 'COMPLETED', order_id: placed.body.order_id });
+
+      const declined = await request(system.orchestrator!.http)
+        .post(`/api/v1/customers/${system.customerId}/order-processing`)
+        .set('Prefer', 'respond-async, wait=10')
+        .send({ ...seedOrder(), payment_method: 'declined_card' })
+        .expect(201);
+      expect(declined.body).toMatchObject({ status: 'COMPENSATED', failure_reason: 'PROCESS_PAYMENT: CARD_DECLINED' });
     });
 
     it('answers GET /api/v1/health: 200 ok when all answer, 503 degraded naming a participant that does not', async () => {

@@ -14,14 +14,18 @@ import { SagasRepository } from '../src/sagas/sagas.repository';
 import { SagasService } from '../src/sagas/sagas.service';
 
 const MAX_ATTEMPTS = 3;
-const RESULTS: Record<string, Partial<SagaResults>> = { CREATE_ORDER: { orderId: 41 }, PROCESS_PAYMENT: { paymentId: 7 } };
+/** What each call hands back; the order's call (named after PROCESS_PAYMENT, whose call it is) creates and pays. */
+const RESULTS: Record<string, Partial<SagaResults>> = { PROCESS_PAYMENT: { orderId: 41, paymentId: 7 } };
+
+/** A refusal of a call, by the call's own step or (`{ step }`) by a step folded into it. */
+type Failure = 'refuse' | 'timeout' | { step: string; results?: Partial<SagaResults> };
 
 /** Stands in for inventory and ecommerce: records every call (with the saga's status then) and fails where told. */
 class FakeParticipants {
   readonly calls: string[] = [];
-  private readonly failures = new Map<string, Array<'refuse' | 'timeout'>>();
+  private readonly failures = new Map<string, Failure[]>();
 
-  failNext(name: string, ...failures: Array<'refuse' | 'timeout'>): void {
+  failNext(name: string, ...failures: Failure[]): void {
     this.failures.set(name, failures);
   }
 
@@ -29,7 +33,8 @@ class FakeParticipants {
     this.calls.push(`${name} ${saga.status}${saga.outcomeUnknown ? ' asking' : ''}`);
     const failure = this.failures.get(name)?.shift();
     if (failure === 'timeout') throw new TransientFailure(`${name} did not answer`, true);
-    return failure === 'refuse' ? refused(`${name} said no`) : done(RESULTS[name]);
+    if (failure === 'refuse') return refused(`${name} said no`);
+    return failure ? refused(`${failure.step} said no`, failure.step, failure.results) : done(RESULTS[name]);
   }
 }
 
@@ -38,21 +43,23 @@ const fake =
   (saga, participants) =>
     participants.answer(name, saga);
 
-const faked = ({ compensation, ...step }: SagaStepDefinition<OrderSagaContext>): SagaStepDefinition<FakeParticipants> => ({
+/** The step with its calls answered by the fakes; a step folded into the next one's call stays without a call. */
+const faked = ({ compensation, run, ...step }: SagaStepDefinition<OrderSagaContext>): SagaStepDefinition<FakeParticipants> => ({
   ...step,
-  run: fake(step.name),
+  ...(run && { run: fake(step.name) }),
   compensation: compensation && { name: compensation.name, run: fake(compensation.name) },
 });
 
-/** The order saga with a step added after the stock check, all its calls answered by the fakes. */
-const [checkStock, ...rest] = orderSaga.steps.map(faked);
+/** The order saga with a step added after the stock reservation, all its calls answered by the fakes. */
+const [checkStock, reserveStock, ...rest] = orderSaga.steps.map(faked);
 const withFraudCheck: SagaDefinition<FakeParticipants> = {
   steps: [
     checkStock,
+    reserveStock,
     {
       name: 'FRAUD_CHECK',
-      running: 'STOCK_CHECKING',
-      succeeded: 'STOCK_CHECKING',
+      running: 'STOCK_RESERVED',
+      succeeded: 'STOCK_RESERVED',
       run: fake('FRAUD_CHECK'),
       compensation: { name: 'LIFT_FRAUD_HOLD', run: fake('LIFT_FRAUD_HOLD') },
     },
@@ -88,7 +95,9 @@ describe(SagaRunner.name, () => {
 
   async function givenSaga(): Promise<Saga> {
     const address = new AddressText('1 rue de Rivoli, Paris');
-    const { saga_id } = await t.app.get(SagasService).start(1, {
+    const {
+      accepted: { saga_id },
+    } = await t.app.get(SagasService).start(1, {
       products: [{ product_id: 1, quantity: 2 }],
       shipping_address: address,
       billing_address: address,
@@ -101,53 +110,96 @@ describe(SagaRunner.name, () => {
 
   const logOf = async (saga: Saga) => (await sagas.logOf(saga.id)).map((entry) => `${entry.kind} ${entry.name} ${entry.status}`);
 
-  it("runs the added step in its place, each step under its definition's status, in one write per step (or two)", async () => {
+  it("runs the added step in its place, each call under its first step's status, in one write per call", async () => {
     const saga = await givenSaga();
     const writes = jest.spyOn(sagas, 'transition');
 
     await runner.drive(saga, () => false);
 
+    // Four calls for six steps: the stock check is the reservation's, the order is created by its payment's call.
     expect(participants.calls).toEqual([
-      'CHECK_STOCK STOCK_CHECKING',
-      'FRAUD_CHECK STOCK_CHECKING',
       'RESERVE_STOCK STOCK_CHECKING',
-      'CREATE_ORDER STOCK_RESERVED',
-      'PROCESS_PAYMENT PAYMENT_PROCESSING',
+      'FRAUD_CHECK STOCK_RESERVED',
+      'PROCESS_PAYMENT STOCK_RESERVED',
       'CONFIRM_ORDER PAYMENT_COMPLETED',
     ]);
     expect(await logOf(saga)).toEqual([
       'STEP CHECK_STOCK SUCCESS',
-      'STEP FRAUD_CHECK SUCCESS',
       'STEP RESERVE_STOCK SUCCESS',
+      'STEP FRAUD_CHECK SUCCESS',
       'STEP CREATE_ORDER SUCCESS',
       'STEP PROCESS_PAYMENT SUCCESS',
       'STEP CONFIRM_ORDER SUCCESS',
     ]);
-    // The steps' results are kept: what a step hands back is written with its success.
+    // The steps' results are kept: what a call hands back is written with its success.
     expect(await sagas.findById(saga.id)).toMatchObject({ status: 'COMPLETED', nextStep: null, orderId: 41, paymentId: 7 });
-    // A success each, and a write of its own for a step that shows a new status while it runs (the first, payment).
-    expect(writes).toHaveBeenCalledTimes(6 + 2);
+    // A success each, and one write to mark the first call running: this saga was not started by the runner's instance.
+    expect(writes).toHaveBeenCalledTimes(4 + 1);
+  });
+
+  it('is written marked as running its first call when the instance that takes it drives it at once', () => {
+    expect(plan.startedState).toEqual({
+      status: 'STOCK_CHECKING',
+      nextStep: 'CHECK_STOCK',
+      effectiveSteps: ['RESERVE_STOCK'],
+      pendingCompensations: [],
+    });
   });
 
   it('undoes what may have had an effect, last step first, when a later step is refused', async () => {
     const saga = await givenSaga();
-    participants.failNext('CREATE_ORDER', 'refuse');
+    participants.failNext('PROCESS_PAYMENT', { step: 'CREATE_ORDER' });
 
     await runner.drive(saga, () => false);
 
     expect(await logOf(saga)).toEqual([
       'STEP CHECK_STOCK SUCCESS',
-      'STEP FRAUD_CHECK SUCCESS',
       'STEP RESERVE_STOCK SUCCESS',
+      'STEP FRAUD_CHECK SUCCESS',
       'STEP CREATE_ORDER FAILED',
-      'COMPENSATION RELEASE_STOCK SUCCESS',
       'COMPENSATION LIFT_FRAUD_HOLD SUCCESS',
+      'COMPENSATION RELEASE_STOCK SUCCESS',
     ]);
-    expect(participants.calls.slice(-2)).toEqual(['RELEASE_STOCK COMPENSATING', 'LIFT_FRAUD_HOLD COMPENSATING']);
+    expect(participants.calls.slice(-2)).toEqual(['LIFT_FRAUD_HOLD COMPENSATING', 'RELEASE_STOCK COMPENSATING']);
     expect(await sagas.findById(saga.id)).toMatchObject({
       status: 'COMPENSATED',
       failureReason: 'CREATE_ORDER: CREATE_ORDER said no',
       orderId: null,
+    });
+  });
+
+  it('undoes the steps of a call that succeeded before the one that was refused, and keeps what they handed back', async () => {
+    const saga = await givenSaga();
+    participants.failNext('PROCESS_PAYMENT', { step: 'PROCESS_PAYMENT', results: { orderId: 41 } });
+
+    await runner.drive(saga, () => false);
+
+    expect((await logOf(saga)).slice(3)).toEqual([
+      'STEP CREATE_ORDER SUCCESS',
+      'STEP PROCESS_PAYMENT FAILED',
+      'COMPENSATION CANCEL_ORDER SUCCESS',
+      'COMPENSATION LIFT_FRAUD_HOLD SUCCESS',
+      'COMPENSATION RELEASE_STOCK SUCCESS',
+    ]);
+    expect(await sagas.findById(saga.id)).toMatchObject({
+      status: 'COMPENSATED',
+      failureReason: 'PROCESS_PAYMENT: PROCESS_PAYMENT said no',
+      orderId: 41,
+      paymentId: null,
+    });
+  });
+
+  it('records a refusal by a step folded into the next one as that step, the next one not run', async () => {
+    const saga = await givenSaga();
+    participants.failNext('RESERVE_STOCK', { step: 'CHECK_STOCK' });
+
+    await runner.drive(saga, () => false);
+
+    expect(await logOf(saga)).toEqual(['STEP CHECK_STOCK FAILED']);
+    expect(participants.calls).toEqual(['RESERVE_STOCK STOCK_CHECKING']);
+    expect(await sagas.findById(saga.id)).toMatchObject({
+      status: 'COMPENSATED',
+      failureReason: 'CHECK_STOCK: CHECK_STOCK said no',
     });
   });
 
@@ -159,10 +211,11 @@ describe(SagaRunner.name, () => {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) await runner.drive(saga, () => false);
 
     expect(participants.calls).toEqual([
-      'CHECK_STOCK STOCK_CHECKING',
-      'FRAUD_CHECK STOCK_CHECKING',
-      ...Array<string>(MAX_ATTEMPTS - 1).fill('FRAUD_CHECK STOCK_CHECKING asking'),
+      'RESERVE_STOCK STOCK_CHECKING',
+      'FRAUD_CHECK STOCK_RESERVED',
+      ...Array<string>(MAX_ATTEMPTS - 1).fill('FRAUD_CHECK STOCK_RESERVED asking'),
       'LIFT_FRAUD_HOLD COMPENSATING',
+      'RELEASE_STOCK COMPENSATING',
     ]);
     expect(await sagas.findById(saga.id)).toMatchObject({
       status: 'COMPENSATED',

@@ -9,6 +9,8 @@ import { IsNotBlank } from './not-blank';
 /** Message patterns answered by ecommerce: the saga's order and payment steps. */
 export const EcommercePatterns = {
   createOrder: 'ecommerce.order.create',
+  /** createOrder then processPayment in one call and one transaction (the saga's hot path). */
+  placeOrder: 'ecommerce.order.place',
   cancelOrder: 'ecommerce.order.cancel',
   confirmOrder: 'ecommerce.order.confirm',
   processPayment: 'ecommerce.payment.process',
@@ -55,6 +57,17 @@ export class CancelOrderCommand extends OrderRefCommand {
 export class ConfirmOrderCommand extends OrderRefCommand {}
 
 export class ProcessPaymentCommand extends OrderRefCommand {}
+
+/**
+ * CREATE_ORDER and PROCESS_PAYMENT in one message: exactly what `createOrder` (under `idempotency_key`) followed by
+ * `processPayment` (under `payment_key`, naming that order) would do, in one transaction, with each reply kept under
+ * its own key — so that a later create, payment, get, cancel or refund under those keys behaves as if the two
+ * commands had been sent one after the other.
+ */
+export class PlaceOrderCommand extends CreateOrderCommand {
+  /** `{saga_id}:PROCESS_PAYMENT`. */
+  @IsString() @IsNotBlank() @Length(1, 200) payment_key!: string;
+}
 
 export class RefundPaymentCommand extends SagaCommand {
   /** The idempotency key of the payment command. */
@@ -103,6 +116,12 @@ export type ProcessPaymentReply =
   | { outcome: 'COMPLETED'; payment: PaymentView }
   | { outcome: 'DECLINED'; reason: 'CARD_DECLINED' | 'AMOUNT_OVER_LIMIT'; payment: PaymentView }
   | { outcome: 'REJECTED'; reason: 'ORDER_NOT_FOUND' | 'ORDER_NOT_PENDING' | 'CANCELLED' };
+
+/** The two replies, as the separate commands would have given them; no payment is attempted for a refused order. */
+export interface PlaceOrderReply {
+  order: CreateOrderReply;
+  payment?: ProcessPaymentReply;
+}
 
 export type RefundPaymentReply =
   | { outcome: 'REFUNDED' | 'ALREADY_REFUNDED'; payment: PaymentView }

@@ -34,12 +34,13 @@ export async function recordEvent<Type extends EventType>(
   payload: EventPayloads[Type],
   options: RecordOptions = {},
 ): Promise<EventEnvelope<Type>> {
+  const row = newEventRow(type, options);
   const envelope: EventEnvelope<Type> = {
-    event_id: randomUUID(),
+    event_id: row.eventId,
     type,
-    version: EVENT_VERSIONS[type],
+    version: row.version,
     source,
-    occurred_at: (options.occurredAt ?? new Date()).toISOString(),
+    occurred_at: row.occurredAt,
     ...(options.correlationId && { correlation_id: options.correlationId }),
     payload,
   };
@@ -47,17 +48,42 @@ export async function recordEvent<Type extends EventType>(
   await tx.query(
     `INSERT INTO outbox_events (event_id, type, version, payload, correlation_id, occurred_at, pending_for)
      VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [
-      envelope.event_id,
-      type,
-      envelope.version,
-      JSON.stringify(payload),
-      options.correlationId ?? null,
-      envelope.occurred_at,
-      EVENT_SUBSCRIBERS[type],
-    ],
+    [row.eventId, type, row.version, JSON.stringify(payload), row.correlationId, row.occurredAt, row.pendingFor],
   );
   return envelope;
+}
+
+/**
+ * The row `recordEvent` writes, as an `INSERT … SELECT` to put in the caller's own statement (a data-modifying CTE):
+ * for a hot path that writes its change, its event and its reply in one round trip. The payload is the SQL
+ * expression `payload`, written once per row of `from` (a FROM clause: no row, no event); the other columns are
+ * `parameters`, numbered from `$${firstParameter}`, to append to the statement's own.
+ */
+export function outboxInsertSql(
+  type: EventType,
+  payload: string,
+  from: string,
+  firstParameter: number,
+  options: RecordOptions = {},
+): { sql: string; parameters: unknown[] } {
+  const row = newEventRow(type, options);
+  const $ = (offset: number) => `$${firstParameter + offset}`;
+  return {
+    sql: `INSERT INTO outbox_events (event_id, type, version, payload, correlation_id, occurred_at, pending_for)
+      SELECT ${$(0)}::uuid, ${$(1)}::varchar, ${$(2)}::int, ${payload}, ${$(3)}::varchar, ${$(4)}::timestamptz, ${$(5)}::text[] ${from}`,
+    parameters: [row.eventId, type, row.version, row.correlationId, row.occurredAt, row.pendingFor],
+  };
+}
+
+/** What the outbox stores of a new event besides its payload. */
+function newEventRow(type: EventType, options: RecordOptions) {
+  return {
+    eventId: randomUUID(),
+    version: EVENT_VERSIONS[type],
+    correlationId: options.correlationId ?? null,
+    occurredAt: (options.occurredAt ?? new Date()).toISOString(),
+    pendingFor: EVENT_SUBSCRIBERS[type],
+  };
 }
 
 export function envelopeOf(row: OutboxEvent, source: EventEnvelope['source']): EventEnvelope {

@@ -14,6 +14,16 @@ export class RollbackWith<T> {
 }
 
 /**
+ * The row `IdempotentCommands.once` stores with a command's effect, as an `INSERT … SELECT` to put in a statement that
+ * makes the effect too (a data-modifying CTE, atomic without a transaction): `key` and `pattern` are SQL (parameters),
+ * `replyFrom` the reply as a jsonb expression followed by its FROM clause (no row, nothing stored). A key that has a
+ * reply already (a repeat, a tombstone) breaks the primary key, and the whole statement writes nothing.
+ */
+export function processedCommandSql(key: string, pattern: string, replyFrom: string): string {
+  return `INSERT INTO processed_commands (idempotency_key, pattern, result) SELECT ${key}::varchar, ${pattern}::varchar, ${replyFrom}`;
+}
+
+/**
  * Commands with idempotency keys: the first reply is stored with the command's effect, in one
  * transaction; a repeated key gets that reply back and changes nothing.
  */

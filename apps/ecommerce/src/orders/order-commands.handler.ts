@@ -7,19 +7,30 @@ import {
   GetOrderQuery,
   GetOrderReply,
   OrderChangeReply,
+  PlaceOrderCommand,
+  PlaceOrderReply,
 } from '@app/contracts';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { OrderCommandsService } from './order-commands.service';
+import { PlaceOrderService } from './place-order.service';
 
 /** The saga's order commands, over TCP or NATS. */
 @Controller()
 export class OrderCommandsHandler {
-  constructor(private readonly orders: OrderCommandsService) {}
+  constructor(
+    private readonly orders: OrderCommandsService,
+    private readonly placing: PlaceOrderService,
+  ) {}
 
   @MessagePattern(EcommercePatterns.createOrder)
   create(@Payload() command: CreateOrderCommand): Promise<CreateOrderReply> {
     return this.orders.create(command);
+  }
+
+  @MessagePattern(EcommercePatterns.placeOrder)
+  place(@Payload() command: PlaceOrderCommand): Promise<PlaceOrderReply> {
+    return this.placing.place(command);
   }
 
   @MessagePattern(EcommercePatterns.cancelOrder)

@@ -7,8 +7,8 @@ import {
   EcommercePatterns,
   GetOrderReply,
   OrderChangeReply,
+  OrderConfirmedV1,
   mergeLinesByProduct,
-  orderAddressOf,
 } from '@app/contracts';
 import { Outbox } from '@app/events';
 import { IdempotentCommands } from '@app/persistence';
@@ -16,8 +16,8 @@ import { Injectable } from '@nestjs/common';
 import { CustomersRepository } from '../customers/customers.repository';
 import { ShipmentsRepository } from '../shipments/shipments.repository';
 import { Order } from './order.entity';
-import { moneyLinesOf, orderViewOf } from './order-view';
-import { OrdersRepository } from './orders.repository';
+import { moneyLinesOf, newOrderOf, orderViewOf } from './order-view';
+import { NewEvent, OrdersRepository } from './orders.repository';
 
 /** The saga's order steps. Business refusals are replies, not errors, and every reply is kept under its key. */
 @Injectable()
@@ -36,26 +36,8 @@ export class OrderCommandsService {
       if (!(await this.customers.exists(command.customer_id, tx))) return { outcome: 'REJECTED', reason: 'UNKNOWN_CUSTOMER' };
       const pricing = await this.catalogue.price(mergeLinesByProduct(command.lines), tx);
       if (!pricing.ok) return { outcome: 'REJECTED', reason: pricing.reason };
-      const order = await this.orders.create(
-        tx,
-        {
-          orderKey: command.idempotency_key,
-          sagaId: command.saga_id,
-          customerId: command.customer_id,
-          status: 'PENDING',
-          total: pricing.total,
-          paymentMethod: command.payment_method,
-          shippingAddress: orderAddressOf(command.shipping_address),
-          billingAddress: orderAddressOf(command.billing_address),
-          cancelReason: null,
-        },
-        pricing.lines.map((line) => ({
-          productId: line.product_id,
-          quantity: line.quantity,
-          unitPrice: line.unit_price,
-          lineTotal: line.line_total,
-        })),
-      );
+      const { fields, lines } = newOrderOf(command, pricing);
+      const order = await this.orders.create(tx, fields, lines);
       return { outcome: 'CREATED', order: orderViewOf(order) };
     });
   }
@@ -87,7 +69,25 @@ export class OrderCommandsService {
     });
   }
 
-  confirm(command: ConfirmOrderCommand): Promise<OrderChangeReply> {
+  async confirm(command: ConfirmOrderCommand): Promise<OrderChangeReply> {
+    return (await this.confirmAtOnce(command)) ?? (await this.confirmStepByStep(command));
+  }
+
+  /**
+   * The success path in two statements: the order read, then its writes in one (`OrdersRepository.confirmAtOnce`).
+   * Undefined when it wrote nothing (no such order, not pending, or a key that has a reply): the full path answers.
+   */
+  private async confirmAtOnce(command: ConfirmOrderCommand): Promise<OrderChangeReply | undefined> {
+    const order = await this.orders.findByKey(command.order_key);
+    if (order?.status !== 'PENDING') return undefined;
+    // The statement changes the status only if it is still PENDING: the reply and the event are those it stores.
+    order.status = 'CONFIRMED';
+    const reply: OrderChangeReply = { outcome: 'CONFIRMED', order: orderViewOf(order) };
+    const stored = { key: command.idempotency_key, pattern: EcommercePatterns.confirmOrder, reply };
+    return (await this.orders.confirmAtOnce(order, stored, this.confirmedEvent(order, command))) ? reply : undefined;
+  }
+
+  private confirmStepByStep(command: ConfirmOrderCommand): Promise<OrderChangeReply> {
     return this.commands.once(command.idempotency_key, EcommercePatterns.confirmOrder, async (tx) => {
       const order = await this.orders.lockByKey(tx, command.order_key);
       if (!order) return { outcome: 'NOT_FOUND' };
@@ -95,12 +95,8 @@ export class OrderCommandsService {
         case 'PENDING': {
           await this.orders.update(tx, order, { status: 'CONFIRMED' });
           await this.shipments.createFor(tx, order);
-          const confirmedAt = new Date();
-          const event = { ...this.eventBase(order), confirmed_at: confirmedAt.toISOString() };
-          await this.outbox.record(tx, 'ecommerce.order.confirmed', event, {
-            correlationId: command.correlation_id,
-            occurredAt: confirmedAt,
-          });
+          const event = this.confirmedEvent(order, command);
+          await this.outbox.record(tx, 'ecommerce.order.confirmed', event.payload, event.options);
           return { outcome: 'CONFIRMED', order: orderViewOf(order) };
         }
         case 'CONFIRMED':
@@ -114,6 +110,14 @@ export class OrderCommandsService {
   async get(orderKey: string): Promise<GetOrderReply> {
     const order = await this.orders.findByKey(orderKey);
     return order ? { found: true, order: orderViewOf(order) } : { found: false };
+  }
+
+  private confirmedEvent(order: Order, command: ConfirmOrderCommand): NewEvent<OrderConfirmedV1> {
+    const confirmedAt = new Date();
+    return {
+      payload: { ...this.eventBase(order), confirmed_at: confirmedAt.toISOString() },
+      options: { correlationId: command.correlation_id, occurredAt: confirmedAt },
+    };
   }
 
   /** What the confirmed and cancelled events share. */

@@ -1,7 +1,6 @@
 import {
   EcommercePatterns,
   GetPaymentReply,
-  PaymentView,
   ProcessPaymentCommand,
   ProcessPaymentReply,
   RefundPaymentCommand,
@@ -11,9 +10,9 @@ import { Outbox } from '@app/events';
 import { IdempotentCommands } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { OrdersRepository } from '../orders/orders.repository';
-import { Payment } from './payment.entity';
 import { PaymentProvider } from './payment-provider';
 import { PaymentsRepository } from './payments.repository';
+import { chargedReplyOf, paymentCompletedOf, paymentFieldsOf, paymentViewOf } from './payment-view';
 
 /** The saga's payment steps. A declined charge is stored too, so that a replay finds the same outcome. */
 @Injectable()
@@ -35,22 +34,14 @@ export class PaymentCommandsService {
         return { outcome: 'REJECTED', reason: 'ORDER_NOT_PENDING' };
       }
       const charge = this.provider.charge(order.total, order.paymentMethod);
-      const payment = await this.payments.create(tx, {
-        paymentKey: command.idempotency_key,
-        orderId: order.id,
-        amount: order.total,
-        method: order.paymentMethod,
-        status: charge.status,
-        declineReason: charge.status === 'DECLINED' ? charge.reason : null,
-        refundedAt: null,
-      });
-      if (charge.status === 'DECLINED') return { outcome: 'DECLINED', reason: charge.reason, payment: this.toView(payment) };
-      const event = { payment_id: payment.id, order_id: order.id, amount: payment.amount, at: payment.createdAt.toISOString() };
-      await this.outbox.record(tx, 'ecommerce.payment.completed', event, {
-        correlationId: command.correlation_id,
-        occurredAt: payment.createdAt,
-      });
-      return { outcome: 'COMPLETED', payment: this.toView(payment) };
+      const payment = await this.payments.create(tx, paymentFieldsOf(command.idempotency_key, order, charge));
+      if (payment.status === 'COMPLETED') {
+        await this.outbox.record(tx, 'ecommerce.payment.completed', paymentCompletedOf(payment), {
+          correlationId: command.correlation_id,
+          occurredAt: payment.createdAt,
+        });
+      }
+      return chargedReplyOf(charge, payment);
     });
   }
 
@@ -80,29 +71,18 @@ export class PaymentCommandsService {
             correlationId: command.correlation_id,
             occurredAt: refundedAt,
           });
-          return { outcome: 'REFUNDED', payment: this.toView(payment) };
+          return { outcome: 'REFUNDED', payment: paymentViewOf(payment) };
         }
         case 'REFUNDED':
-          return { outcome: 'ALREADY_REFUNDED', payment: this.toView(payment) };
+          return { outcome: 'ALREADY_REFUNDED', payment: paymentViewOf(payment) };
         case 'DECLINED':
-          return { outcome: 'REJECTED', reason: 'PAYMENT_NOT_COMPLETED', payment: this.toView(payment) };
+          return { outcome: 'REJECTED', reason: 'PAYMENT_NOT_COMPLETED', payment: paymentViewOf(payment) };
       }
     });
   }
 
   async get(paymentKey: string): Promise<GetPaymentReply> {
     const payment = await this.payments.findByKey(paymentKey);
-    return payment ? { found: true, payment: this.toView(payment) } : { found: false };
-  }
-
-  private toView(payment: Payment): PaymentView {
-    return {
-      payment_id: payment.id,
-      payment_key: payment.paymentKey,
-      order_id: payment.orderId,
-      amount: payment.amount,
-      method: payment.method,
-      status: payment.status,
-    };
+    return payment ? { found: true, payment: paymentViewOf(payment) } : { found: false };
   }
 }

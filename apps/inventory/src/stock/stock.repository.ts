@@ -16,11 +16,19 @@ export interface StockFilter {
 
 /** Every change counts itself, so the newest state of a level can be told from its events. */
 const COUNTED = 'version = version + 1, updated_at = now()';
-const RETURNING = 'RETURNING product_id, location_id, on_hand, reserved, reorder_level, version';
+
+/** The columns of a level as `inventory.stock.changed` publishes it (`StockLevelV1`), read from the row `alias`. */
+export const levelColumnsOf = (alias: string): string =>
+  ['product_id', 'location_id', 'on_hand', 'reserved', 'reorder_level', 'version']
+    .map((column) => `${alias}.${column}`)
+    .join(', ');
+
+const RETURNING = `RETURNING ${levelColumnsOf('stock_levels')}`;
 
 /**
  * Every change of a stock level is one conditional UPDATE: PostgreSQL re-checks the condition
- * on the locked row, so concurrent reservations can never take `available` below zero.
+ * on the locked row, so concurrent reservations can never take `available` below zero. (The saga's reserve
+ * and commit in one statement lock the rows first and decide on what they locked: reservations.repository.ts.)
  */
 @Injectable()
 export class StockRepository {

@@ -12,20 +12,25 @@ interface EventLogRow {
   payload: EventEnvelope['payload'];
 }
 
-/** Keeps the event as received, in the caller's transaction (the one that applies it). */
-export async function appendToLog(tx: Transaction, event: EventEnvelope): Promise<void> {
+/** Keeps the events as received, in their order, in the caller's transaction (the one that applies them): one statement. */
+export async function appendToLog(tx: Transaction, events: EventEnvelope[]): Promise<void> {
+  const rows = events.map((event, ord) => ({
+    ord,
+    event_id: event.event_id,
+    type: event.type,
+    version: event.version,
+    source: event.source,
+    occurred_at: event.occurred_at,
+    correlation_id: event.correlation_id ?? null,
+    payload: event.payload,
+  }));
   await tx.query(
     `INSERT INTO event_log (event_id, type, version, source, occurred_at, correlation_id, payload)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [
-      event.event_id,
-      event.type,
-      event.version,
-      event.source,
-      event.occurred_at,
-      event.correlation_id ?? null,
-      JSON.stringify(event.payload),
-    ],
+     SELECT event_id, type, version, source, occurred_at, correlation_id, payload
+       FROM jsonb_to_recordset($1::jsonb) AS e(ord int, event_id uuid, type varchar, version int, source varchar,
+            occurred_at timestamptz, correlation_id varchar, payload jsonb)
+      ORDER BY ord`,
+    [JSON.stringify(rows)],
   );
 }
 

@@ -18,50 +18,118 @@ const NEVER = new Date(0);
 
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 
-interface SaleInput {
+/** A sale as the batched statement reads it: one row of its JSON input. */
+interface SaleRow {
+  ord: number;
   channel: Channel;
-  sourceId: number;
-  /** Till sales only: the store, made known here if its own event has not arrived yet. */
-  store: { id: number; locationId: number } | null;
-  occurredAt: string;
+  source_id: number;
+  /** Null online. */
+  store_id: number | null;
+  occurred_at: string;
+  day: string;
   total: string;
+  units: number;
   lines: MoneyLine[];
 }
 
+/** A till sale or a confirmed online order, as a row of the sales statement's input. */
+function saleRow(ord: number, event: EventEnvelope): SaleRow | null {
+  let sale: Omit<SaleRow, 'ord' | 'day' | 'units'>;
+  if (isType(event, 'retail.sale.recorded')) {
+    const p = event.payload;
+    sale = {
+      channel: 'in_store',
+      source_id: p.sale_id,
+      store_id: p.store_id,
+      occurred_at: p.sold_at,
+      total: p.total,
+      lines: p.lines,
+    };
+  } else if (isType(event, 'ecommerce.order.confirmed')) {
+    const p = event.payload;
+    sale = {
+      channel: 'online',
+      source_id: p.order_id,
+      store_id: null,
+      occurred_at: p.confirmed_at,
+      total: p.total,
+      lines: p.lines,
+    };
+  } else {
+    return null;
+  }
+  return { ...sale, ord, day: dayOf(sale.occurred_at), units: sum(sale.lines.map((line) => line.quantity)) };
+}
+
+/** A store named by a sale or a return, `ord` its event's place in the delivery. */
+interface StoreRow {
+  ord: number;
+  store_id: number;
+  location_id: number;
+}
+
 /**
- * Counts a sale once, even if its fact is published twice under two event ids: its lines and the
- * running totals are written only when the sale row is new. One statement, one round trip.
+ * Counts each sale once, even if its fact is published twice under two event ids (the first one counts, as
+ * one event at a time): its lines and the running totals are written only when the sale row is new.
+ * One statement for all the sales of a delivery; rows are locked in key order, so that two deliveries at once
+ * cannot deadlock. `stores` are the stores its sales and returns name, in arrival order: the first to name a
+ * store not known yet gives its placeholder's location, as one event at a time would (a return's own
+ * placeholder insert then finds the row).
  */
-async function recordSale(tx: Transaction, sale: SaleInput): Promise<void> {
-  const units = sum(sale.lines.map((line) => line.quantity));
+async function recordSales(tx: Transaction, sales: SaleRow[], stores: StoreRow[]): Promise<void> {
   await tx.query(
-    `WITH store AS (
-       INSERT INTO stores (store_id, location_id, active, source_at) SELECT $3, $9, true, $10 WHERE $3::int IS NOT NULL
+    `WITH fact AS (
+       SELECT DISTINCT ON (channel, source_id) *
+         FROM jsonb_to_recordset($1::jsonb) AS f(ord int, channel varchar, source_id int, store_id int, occurred_at timestamptz,
+              day date, total numeric, units int, lines jsonb)
+        ORDER BY channel, source_id, ord
+     ), store AS (
+       INSERT INTO stores (store_id, location_id, active, source_at)
+       SELECT DISTINCT ON (store_id) store_id, location_id, true, $3::timestamptz
+         FROM jsonb_to_recordset($2::jsonb) AS s(ord int, store_id int, location_id int)
+        ORDER BY store_id, ord
        ON CONFLICT DO NOTHING
      ), sale AS (
-       INSERT INTO sales (channel, source_id, store_id, occurred_at, day, total, units) VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT DO NOTHING RETURNING channel, source_id, store_id, day, occurred_at
+       INSERT INTO sales (channel, source_id, store_id, occurred_at, day, total, units)
+       SELECT channel, source_id, store_id, occurred_at, day, total, units FROM fact ORDER BY channel, source_id
+       ON CONFLICT DO NOTHING RETURNING channel, source_id, store_id, day, occurred_at, total, units
      ), lines AS (
        INSERT INTO sale_lines (channel, source_id, store_id, day, occurred_at, product_id, quantity, unit_price, line_total)
        SELECT sale.channel, sale.source_id, sale.store_id, sale.day, sale.occurred_at, l.product_id, l.quantity, l.unit_price,
               l.line_total
-         FROM sale, jsonb_to_recordset($8::jsonb) AS l(product_id int, quantity int, unit_price numeric, line_total numeric)
+         FROM sale JOIN fact USING (channel, source_id),
+              ROWS FROM (jsonb_to_recordset(fact.lines) AS (product_id int, quantity int, unit_price numeric, line_total numeric))
+                WITH ORDINALITY AS l(product_id, quantity, unit_price, line_total, n)
+        ORDER BY fact.ord, l.n
      )
-     INSERT INTO channel_totals (channel, orders, units_sold, gross_revenue) SELECT channel, 1, $7, $6 FROM sale
-     ON CONFLICT (channel) DO UPDATE SET orders = channel_totals.orders + 1, units_sold = channel_totals.units_sold + $7,
-       gross_revenue = channel_totals.gross_revenue + $6`,
-    [
-      sale.channel,
-      sale.sourceId,
-      sale.store?.id ?? null,
-      sale.occurredAt,
-      dayOf(sale.occurredAt),
-      sale.total,
-      units,
-      JSON.stringify(sale.lines),
-      sale.store?.locationId ?? null,
-      NEVER,
-    ],
+     INSERT INTO channel_totals (channel, orders, units_sold, gross_revenue)
+     SELECT channel, count(*), sum(units), sum(total) FROM sale GROUP BY channel ORDER BY channel
+     ON CONFLICT (channel) DO UPDATE SET orders = channel_totals.orders + EXCLUDED.orders,
+       units_sold = channel_totals.units_sold + EXCLUDED.units_sold,
+       gross_revenue = channel_totals.gross_revenue + EXCLUDED.gross_revenue`,
+    [JSON.stringify(sales), JSON.stringify(stores), NEVER],
+  );
+}
+
+/**
+ * Keeps each level's highest version (the first to arrive among equals), as one event at a time would:
+ * the delivery's levels are reduced to one per key first, since one upsert cannot change a row twice.
+ * One statement for all the stock changes of a delivery; rows are locked in key order (see `recordSales`).
+ */
+async function changeStock(tx: Transaction, events: Array<EventEnvelope<'inventory.stock.changed'>>): Promise<void> {
+  const levels = events
+    .flatMap((event) => event.payload.levels.map((level) => ({ ...level, changed_at: event.payload.changed_at })))
+    .map((level, ord) => ({ ...level, ord }));
+  await tx.query(
+    `INSERT INTO stock_levels (product_id, location_id, on_hand, reserved, reorder_level, version, changed_at)
+     SELECT DISTINCT ON (product_id, location_id) product_id, location_id, on_hand, reserved, reorder_level, version, changed_at
+       FROM jsonb_to_recordset($1::jsonb) AS l(ord int, product_id int, location_id int, on_hand int, reserved int,
+            reorder_level int, version int, changed_at timestamptz)
+      ORDER BY product_id, location_id, version DESC, ord
+     ON CONFLICT (product_id, location_id) DO UPDATE SET on_hand = EXCLUDED.on_hand, reserved = EXCLUDED.reserved,
+       reorder_level = EXCLUDED.reorder_level, version = EXCLUDED.version, changed_at = EXCLUDED.changed_at
+     WHERE stock_levels.version < EXCLUDED.version`,
+    [JSON.stringify(levels)],
   );
 }
 
@@ -92,19 +160,6 @@ const locationUpserted: Projection<'inventory.location.upserted'> = async (tx, p
   );
 };
 
-const stockChanged: Projection<'inventory.stock.changed'> = async (tx, p) => {
-  for (const level of p.levels) {
-    await tx.query(
-      `INSERT INTO stock_levels (product_id, location_id, on_hand, reserved, reorder_level, version, changed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (product_id, location_id) DO UPDATE SET on_hand = $3, reserved = $4, reorder_level = $5, version = $6,
-         changed_at = $7
-       WHERE stock_levels.version < $6`,
-      [level.product_id, level.location_id, level.on_hand, level.reserved, level.reorder_level, level.version, p.changed_at],
-    );
-  }
-};
-
 const restockUpserted: Projection<'inventory.restock.upserted'> = async (tx, p) => {
   await tx.query(
     `INSERT INTO restock_requests (restock_request_id, product_id, location_id, quantity, status, requested_at, decided_at)
@@ -122,17 +177,6 @@ const storeUpserted: Projection<'retail.store.upserted'> = async (tx, p, event) 
      WHERE stores.source_at <= $6`,
     [p.store_id, p.code, p.name, p.location_id, p.active, event.occurred_at],
   );
-};
-
-const saleRecorded: Projection<'retail.sale.recorded'> = async (tx, p) => {
-  await recordSale(tx, {
-    channel: 'in_store',
-    sourceId: p.sale_id,
-    store: { id: p.store_id, locationId: p.location_id },
-    occurredAt: p.sold_at,
-    total: p.total,
-    lines: p.lines,
-  });
 };
 
 const saleReturned: Projection<'retail.sale.returned'> = async (tx, p) => {
@@ -159,41 +203,53 @@ const saleReturned: Projection<'retail.sale.returned'> = async (tx, p) => {
   );
 };
 
-const orderConfirmed: Projection<'ecommerce.order.confirmed'> = async (tx, p) => {
-  await recordSale(tx, {
-    channel: 'online',
-    sourceId: p.order_id,
-    store: null,
-    occurredAt: p.confirmed_at,
-    total: p.total,
-    lines: p.lines,
-  });
-};
-
 /**
- * How each event type changes the read model. Every projection gives the same result whatever the
- * order of delivery (facts are keyed by their source id; catalogue rows keep the newest version), so a
- * replay of the log in any order rebuilds the same read model.
+ * How the rarer event types change the read model, one event at a time. Every projection (these and the
+ * batched ones above) gives the same result whatever the order of delivery (facts are keyed by their source
+ * id; catalogue rows keep the newest version), so a replay of the log in any order rebuilds the same read model.
  */
 const PROJECTIONS = {
   'inventory.product.upserted': productUpserted,
   'inventory.location.upserted': locationUpserted,
-  'inventory.stock.changed': stockChanged,
   'inventory.restock.upserted': restockUpserted,
   'retail.store.upserted': storeUpserted,
-  'retail.sale.recorded': saleRecorded,
   'retail.sale.returned': saleReturned,
-  'ecommerce.order.confirmed': orderConfirmed,
 } satisfies { [Type in EventType]?: Projection<Type> };
 
-export type ProjectedType = keyof typeof PROJECTIONS;
+/** The frequent types (an order saga's stock changes and its order, a till sale): one statement per kind and delivery. */
+const BATCHED_TYPES = ['inventory.stock.changed', 'retail.sale.recorded', 'ecommerce.order.confirmed'] as const;
 
-export const PROJECTED_TYPES = Object.keys(PROJECTIONS) as ProjectedType[];
+export type ProjectedType = keyof typeof PROJECTIONS | (typeof BATCHED_TYPES)[number];
 
-/** Applies one event to the read model; types reporting does not project (yet) are only kept in the log. */
-export async function project(tx: Transaction, event: EventEnvelope): Promise<void> {
-  const projection = (PROJECTIONS as Partial<Record<EventType, Projection<EventType>>>)[event.type];
-  if (projection) await projection(tx, event.payload, event);
+export const PROJECTED_TYPES: ProjectedType[] = [...(Object.keys(PROJECTIONS) as ProjectedType[]), ...BATCHED_TYPES];
+
+/**
+ * Applies events to the read model as applying them one at a time, in this order, would: the stock changes
+ * in one statement, the sales in another, the rest one by one. Types reporting does not project (yet) are
+ * only kept in the log.
+ */
+export async function project(tx: Transaction, events: EventEnvelope[]): Promise<void> {
+  const stock = events.filter((event) => isType(event, 'inventory.stock.changed'));
+  if (stock.length > 0) await changeStock(tx, stock);
+  const sales = events.flatMap((event, ord) => saleRow(ord, event) ?? []);
+  if (sales.length > 0) await recordSales(tx, sales, storesNamed(events));
+  for (const event of events) {
+    const projection = (PROJECTIONS as Partial<Record<EventType, Projection<EventType>>>)[event.type];
+    if (projection) await projection(tx, event.payload, event);
+  }
+}
+
+function isType<Type extends EventType>(event: EventEnvelope, type: Type): event is EventEnvelope<Type> {
+  return event.type === type;
+}
+
+/** The stores named by sales and returns, in arrival order. */
+function storesNamed(events: EventEnvelope[]): StoreRow[] {
+  return events.flatMap((event, ord) =>
+    isType(event, 'retail.sale.recorded') || isType(event, 'retail.sale.returned')
+      ? [{ ord, store_id: event.payload.store_id, location_id: event.payload.location_id }]
+      : [],
+  );
 }
 
 /** Empties every read-model table (the event log stays), locking them until the transaction ends. */

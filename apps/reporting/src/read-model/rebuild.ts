@@ -20,7 +20,9 @@ export async function rebuildReadModel(dataSource: DataSource): Promise<number> 
     for (;;) {
       const batch = await readLog(tx, after, BATCH);
       if (batch.length === 0) return replayed;
-      for (const { event } of batch) await project(tx, event);
+      // A batch at a time, as deliveries are applied: the same read model as one event at a time.
+      const events = batch.map(({ event }) => event);
+      await project(tx, events);
       after = batch[batch.length - 1].seq;
       replayed += batch.length;
     }

@@ -3,13 +3,13 @@ import { TERMINAL_SAGA_STATUSES } from '@app/contracts';
 import { jitteredBackoffMs } from '@app/persistence';
 import { Injectable, Logger } from '@nestjs/common';
 import { SagaOrchestratorEnvironment } from '../saga-orchestrator.environment';
-import { Saga } from '../sagas/saga.entity';
+import { Saga, SagaResults } from '../sagas/saga.entity';
 import { LogEntry, LostLease, SagasRepository } from '../sagas/sagas.repository';
 import { CommandRejected, TransientFailure } from './participants';
 import { SagaEndings } from './saga-endings';
 import { SagaMetrics } from './saga.metrics';
 import { Outcome } from './saga-definition';
-import { PlannedStep, SagaPlan } from './saga-plan';
+import { PlannedCall, SagaPlan } from './saga-plan';
 
 /**
  * Drives one saga through the steps of its plan, or its compensations, writing every transition before the
@@ -41,43 +41,45 @@ export class SagaRunner {
     }
   }
 
-  /** Runs the next step; true when the saga now waits for a retry. */
+  /** Runs the next call (its step, or the steps folded into it); true when the saga now waits for a retry. */
   private async stepForward(saga: Saga): Promise<boolean> {
-    const step = this.plan.step(saga.nextStep!);
+    const call = this.plan.call(saga.nextStep!);
     if (this.pastDeadline(saga)) {
       await this.beginCompensation(saga, `DEADLINE_EXCEEDED: not finished within ${this.config.env.SAGA_DEADLINE_SECONDS} s`);
       return false;
     }
     // Marked before the call: if this instance dies during it, whoever resumes knows what may need undoing. Usually
-    // written with the previous step's success already; only a change of the status shown needs a write of its own.
-    const running = this.runningState(saga, step);
+    // written already (with the saga, or with the previous call's success); only a change of the status shown
+    // needs a write of its own.
+    const running = this.plan.runningState(saga.effectiveSteps, call);
     if (saga.status !== running.status || running.effectiveSteps !== saga.effectiveSteps) await this.write(saga, running);
     const started = Date.now();
     const attempt = saga.attempts + 1;
     let outcome: Outcome;
     try {
-      outcome = await step.run(saga);
+      outcome = await call.run(saga);
     } catch (error) {
       if (error instanceof TransientFailure) {
         // Past the pivot (payment) the saga only moves forward: it retries for as long as it takes.
         const maxAttempts = this.plan.pastPivot(saga) ? Infinity : this.config.env.SAGA_MAX_ATTEMPTS;
-        return this.retryLater(saga, step.name, attempt, started, error, maxAttempts);
+        return this.retryLater(saga, call.steps[0].name, attempt, started, error, maxAttempts);
       }
       if (!(error instanceof CommandRejected)) throw error;
       outcome = { ok: false, reason: error.message };
     }
-    const entry = this.entry('STEP', step.name, attempt, started, outcome.ok ? null : outcome.reason);
-    this.metrics.attempt(step.name, entry.status as 'SUCCESS' | 'FAILED', entry.durationMs / 1000);
+    const refusedAt = outcome.ok ? call.steps.length : this.refusedStepIndex(call, outcome.step);
+    const entries = this.callEntries(call, refusedAt, attempt, started, outcome.ok ? null : outcome.reason);
     if (outcome.ok) {
-      const next = step.next;
-      // The next step is marked with this write, unless past the deadline (which no longer applies once the pivot
+      const last = call.steps[call.steps.length - 1];
+      const next = call.next;
+      // The next call is marked with this write, unless past the deadline (which no longer applies once the pivot
       // has succeeded): then it will not run, and would be undone for nothing.
-      const startsNext = next !== null && (step.pivot || !this.pastDeadline(saga));
+      const startsNext = next !== null && (call.pivot || !this.pastDeadline(saga));
       await this.write(
         saga,
         {
-          status: step.succeeded,
-          ...(startsNext && { effectiveSteps: this.runningState(saga, this.plan.step(next)).effectiveSteps }),
+          status: last.succeeded,
+          ...(startsNext && { effectiveSteps: this.plan.runningState(saga.effectiveSteps, this.plan.call(next)).effectiveSteps }),
           nextStep: next,
           attempts: 0,
           outcomeUnknown: false,
@@ -85,29 +87,61 @@ export class SagaRunner {
           ...outcome.results,
           ...(next === null && { finishedAt: new Date() }),
         },
-        entry,
+        entries,
       );
       if (next === null) this.ended(saga);
       return false;
     }
+    const refusedStep = call.steps[refusedAt];
     if (this.plan.pastPivot(saga)) {
       // Paid: never undone. What is left needs an operator (POST /sagas/{id}/retry).
       await this.write(
         saga,
-        { status: 'FAILED', failureReason: `${step.name} refused after payment: ${outcome.reason}`, finishedAt: new Date() },
-        entry,
+        {
+          status: 'FAILED',
+          failureReason: `${refusedStep.name} refused after payment: ${outcome.reason}`,
+          finishedAt: new Date(),
+        },
+        entries,
       );
       this.ended(saga);
       return false;
     }
-    // A refused step had no effect: nothing of it to undo.
+    // A refused step had no effect, nor had those of its call after it: nothing of them to undo.
+    const notRun = new Set(call.steps.slice(refusedAt).map((step) => step.name));
     await this.beginCompensation(
       saga,
-      `${step.name}: ${outcome.reason}`,
-      saga.effectiveSteps.filter((name) => name !== step.name),
-      entry,
+      `${refusedStep.name}: ${outcome.reason}`,
+      saga.effectiveSteps.filter((name) => !notRun.has(name)),
+      entries,
+      outcome.results,
     );
     return false;
+  }
+
+  private refusedStepIndex(call: PlannedCall, step: string | undefined): number {
+    const index = step === undefined ? call.steps.length - 1 : call.steps.findIndex((planned) => planned.name === step);
+    if (index < 0) throw new Error(`A call of ${call.steps.map((s) => s.name).join(', ')} refused as ${step}`);
+    return index;
+  }
+
+  /**
+   * The log of one call: its steps before `refusedAt` succeeded, the one at it (if any) was refused, those after it
+   * did not run. The call's time is on the step it ended with; a step folded into it took none of its own.
+   */
+  private callEntries(call: PlannedCall, refusedAt: number, attempt: number, started: number, error: string | null): LogEntry[] {
+    const endedWith = Math.min(refusedAt, call.steps.length - 1);
+    return call.steps.slice(0, endedWith + 1).map((step, index) => {
+      const entry = this.entry(
+        'STEP',
+        step.name,
+        attempt,
+        index === endedWith ? started : Date.now(),
+        index === refusedAt ? error : null,
+      );
+      this.metrics.attempt(step.name, entry.status as 'SUCCESS' | 'FAILED', entry.durationMs / 1000);
+      return entry;
+    });
   }
 
   /** Runs the next compensation; true when the saga now waits for a retry. */
@@ -141,10 +175,17 @@ export class SagaRunner {
     return false;
   }
 
-  private async beginCompensation(saga: Saga, reason: string, effective = saga.effectiveSteps, entry?: LogEntry): Promise<void> {
+  private async beginCompensation(
+    saga: Saga,
+    reason: string,
+    effective = saga.effectiveSteps,
+    entries?: LogEntry | LogEntry[],
+    results?: Partial<SagaResults>,
+  ): Promise<void> {
     await this.write(
       saga,
       {
+        ...results,
         status: 'COMPENSATING',
         effectiveSteps: effective,
         pendingCompensations: this.plan.compensationsOf(effective),
@@ -152,7 +193,7 @@ export class SagaRunner {
         attempts: 0,
         outcomeUnknown: false,
       },
-      entry,
+      entries,
     );
   }
 
@@ -213,22 +254,19 @@ export class SagaRunner {
     this.ended(saga);
   }
 
-  /** The state that marks `step` as running: its status, and the step among those to undo if it has an undo. */
-  private runningState(saga: Saga, step: PlannedStep): Pick<Saga, 'status' | 'effectiveSteps'> {
-    const effectiveSteps =
-      step.compensation !== null && !saga.effectiveSteps.includes(step.name)
-        ? [...saga.effectiveSteps, step.name]
-        : saga.effectiveSteps;
-    return { status: step.running, effectiveSteps };
-  }
-
   /** Past the pivot a saga has no deadline: it only moves forward. */
   private pastDeadline(saga: Saga): boolean {
     return !this.plan.pastPivot(saga) && Date.now() > saga.deadlineAt.getTime();
   }
 
-  private async write(saga: Saga, changes: Partial<Saga>, entry?: LogEntry, lease: 'renew' | 'release' = 'renew'): Promise<Saga> {
-    const written = await this.sagas.transition(saga, changes, this.config.env.SAGA_LEASE_SECONDS, entry, lease);
+  private async write(
+    saga: Saga,
+    changes: Partial<Saga>,
+    log?: LogEntry | LogEntry[],
+    lease: 'renew' | 'release' = 'renew',
+  ): Promise<Saga> {
+    const entries = log === undefined ? [] : Array.isArray(log) ? log : [log];
+    const written = await this.sagas.transition(saga, changes, this.config.env.SAGA_LEASE_SECONDS, entries, lease);
     this.metrics.transitioned(written);
     return written;
   }

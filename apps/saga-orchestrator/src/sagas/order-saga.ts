@@ -1,14 +1,11 @@
 import { ServiceConfig } from '@app/config';
 import {
-  CheckStockReply,
-  CreateOrderReply,
   EcommercePatterns,
-  GetOrderReply,
   GetPaymentReply,
   GetReservationReply,
   InventoryPatterns,
   OrderChangeReply,
-  ProcessPaymentReply,
+  PlaceOrderReply,
   RefundPaymentReply,
   ReservationChangeReply,
   ReserveStockReply,
@@ -30,10 +27,13 @@ export interface OrderSagaContext {
  * The order saga: its steps in order, each with its participant call, what undoes it, the status shown while it
  * runs and once it has succeeded. Its step and compensation names are those of GET /api/v1/sagas/{id} and of
  * every command's idempotency key. To add a step, add it here (and its call below): the engine needs nothing.
+ *
+ * Two pairs of steps share one message each (ADR 17): the reservation checks the stock itself (CHECK_STOCK has
+ * no call of its own), and ecommerce creates the order and charges it in one command (CREATE_ORDER has none).
  */
 export const orderSaga: SagaDefinition<OrderSagaContext> = {
   steps: [
-    { name: 'CHECK_STOCK', running: 'STOCK_CHECKING', succeeded: 'STOCK_CHECKING', run: checkStock },
+    { name: 'CHECK_STOCK', running: 'STOCK_CHECKING', succeeded: 'STOCK_CHECKING' },
     {
       name: 'RESERVE_STOCK',
       running: 'STOCK_CHECKING',
@@ -45,14 +45,13 @@ export const orderSaga: SagaDefinition<OrderSagaContext> = {
       name: 'CREATE_ORDER',
       running: 'STOCK_RESERVED',
       succeeded: 'ORDER_CREATED',
-      run: createOrder,
       compensation: { name: 'CANCEL_ORDER', run: cancelOrder },
     },
     {
       name: 'PROCESS_PAYMENT',
       running: 'PAYMENT_PROCESSING',
       succeeded: 'PAYMENT_COMPLETED',
-      run: processPayment,
+      run: placeOrder,
       compensation: { name: 'REFUND_PAYMENT', run: refundPayment },
       pivot: true,
     },
@@ -71,19 +70,15 @@ export const orderSagaPlan: FactoryProvider<SagaPlan> = {
 const correlation = (saga: Saga): { correlation_id?: string } =>
   saga.correlationId ? { correlation_id: saga.correlationId } : {};
 
-async function checkStock(saga: Saga, { participants }: OrderSagaContext): Promise<Outcome> {
-  const reply = await participants.call<CheckStockReply>('inventory', InventoryPatterns.checkStock, {
-    lines: saga.request.products,
-    ...correlation(saga),
-  });
-  const short = reply.lines.filter((line) => line.available < line.requested);
-  return short.length === 0
-    ? done()
-    : refused(
-        `INSUFFICIENT_STOCK: ${short.map((l) => `product ${l.product_id} (${l.requested} wanted, ${l.available} available)`).join(', ')}`,
-      );
-}
+/** Refusals of a reservation that the stock check would have given: the check's, not the reservation's. */
+const CHECK_REFUSALS: ReadonlySet<string> = new Set([
+  'INSUFFICIENT_STOCK',
+  'UNKNOWN_PRODUCT',
+  'INACTIVE_PRODUCT',
+  'UNKNOWN_LOCATION',
+]);
 
+/** CHECK_STOCK and RESERVE_STOCK: the reservation takes every line or none, checking what is available under lock. */
 async function reserveStock(saga: Saga, { participants, env }: OrderSagaContext): Promise<Outcome> {
   const key = keyOf(saga, 'RESERVE_STOCK');
   if (saga.outcomeUnknown) {
@@ -100,17 +95,30 @@ async function reserveStock(saga: Saga, { participants, env }: OrderSagaContext)
     ttl_seconds: env.SAGA_DEADLINE_SECONDS + 300,
     ...correlation(saga),
   });
-  return reply.outcome === 'RESERVED' ? done() : refused(reply.reason);
+  if (reply.outcome === 'RESERVED') return done();
+  if (!CHECK_REFUSALS.has(reply.reason)) return refused(reply.reason);
+  const short = reply.lines.filter((line) => line.available < line.requested);
+  const detail = short.map((l) => `product ${l.product_id} (${l.requested} wanted, ${l.available} available)`).join(', ');
+  return refused(detail ? `${reply.reason}: ${detail}` : reply.reason, 'CHECK_STOCK');
 }
 
-async function createOrder(saga: Saga, { participants }: OrderSagaContext): Promise<Outcome> {
-  const key = keyOf(saga, 'CREATE_ORDER');
+/** CREATE_ORDER and PROCESS_PAYMENT: one command, whose replies are those of the two commands sent one after the other. */
+async function placeOrder(saga: Saga, { participants }: OrderSagaContext): Promise<Outcome> {
   if (saga.outcomeUnknown) {
-    const known = await participants.call<GetOrderReply>('ecommerce', EcommercePatterns.getOrder, { order_key: key });
-    if (known.found) return done({ orderId: known.order.order_id });
+    // Order and payment are written together: a payment under its key tells what the call did.
+    const known = await participants.call<GetPaymentReply>('ecommerce', EcommercePatterns.getPayment, {
+      payment_key: keyOf(saga, 'PROCESS_PAYMENT'),
+    });
+    if (known.found) {
+      const orderId = known.payment.order_id;
+      return known.payment.status === 'COMPLETED'
+        ? done({ orderId, paymentId: known.payment.payment_id })
+        : refused(`PAYMENT_${known.payment.status}`, 'PROCESS_PAYMENT', { orderId });
+    }
   }
-  const reply = await participants.call<CreateOrderReply>('ecommerce', EcommercePatterns.createOrder, {
-    idempotency_key: key,
+  const reply = await participants.call<PlaceOrderReply>('ecommerce', EcommercePatterns.placeOrder, {
+    idempotency_key: keyOf(saga, 'CREATE_ORDER'),
+    payment_key: keyOf(saga, 'PROCESS_PAYMENT'),
     saga_id: saga.id,
     customer_id: saga.customerId,
     lines: saga.request.products,
@@ -119,25 +127,12 @@ async function createOrder(saga: Saga, { participants }: OrderSagaContext): Prom
     payment_method: saga.request.payment_method,
     ...correlation(saga),
   });
-  return reply.outcome === 'CREATED' ? done({ orderId: reply.order.order_id }) : refused(reply.reason);
-}
-
-async function processPayment(saga: Saga, { participants }: OrderSagaContext): Promise<Outcome> {
-  const key = keyOf(saga, 'PROCESS_PAYMENT');
-  if (saga.outcomeUnknown) {
-    const known = await participants.call<GetPaymentReply>('ecommerce', EcommercePatterns.getPayment, { payment_key: key });
-    if (known.found) {
-      return known.payment.status === 'COMPLETED'
-        ? done({ paymentId: known.payment.payment_id })
-        : refused(`PAYMENT_${known.payment.status}`);
-    }
+  if (reply.order.outcome !== 'CREATED') return refused(reply.order.reason, 'CREATE_ORDER');
+  const orderId = reply.order.order.order_id;
+  if (reply.payment?.outcome !== 'COMPLETED') {
+    return refused(reply.payment?.reason ?? 'PAYMENT_NOT_ATTEMPTED', 'PROCESS_PAYMENT', { orderId });
   }
-  const reply = await participants.call<ProcessPaymentReply>('ecommerce', EcommercePatterns.processPayment, {
-    idempotency_key: key,
-    order_key: keyOf(saga, 'CREATE_ORDER'),
-    ...correlation(saga),
-  });
-  return reply.outcome === 'COMPLETED' ? done({ paymentId: reply.payment.payment_id }) : refused(reply.reason);
+  return done({ orderId, paymentId: reply.payment.payment.payment_id });
 }
 
 /** Past payment: the reserved units leave the warehouse, then the order is confirmed (and shipped). */

@@ -1,14 +1,16 @@
 import { ErrorResponse } from '@app/contracts';
-import { Body, Controller, Headers, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiConflictResponse,
+  ApiCreatedResponse,
   ApiHeader,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { answerWaited, preferredWaitSeconds } from './prefer-wait';
 import { PlaceOrderDto, SagaAccepted } from './sagas.dto';
 import { SagasService } from './sagas.service';
 
@@ -29,14 +31,25 @@ export class OrdersController {
     required: false,
     description: 'A retried request with the same key (for the same customer) returns the same saga',
   })
+  @ApiHeader({
+    name: 'Prefer',
+    required: false,
+    description: '`wait=N` (RFC 7240, at most 30): answer 201 with the outcome if the saga ends within N seconds',
+  })
   @ApiAcceptedResponse({ type: SagaAccepted })
+  @ApiCreatedResponse({ type: SagaAccepted, description: 'Ended within `Prefer: wait` (status, order_id, failure_reason)' })
   @ApiBadRequestResponse({ type: ErrorResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'Idempotency-Key reused for a different order' })
-  place(
+  async place(
     @Body() dto: PlaceOrderDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Headers('prefer') prefer: string | undefined,
     @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SagaAccepted> {
-    return this.sagas.place(dto, idempotencyKey, String(request.id));
+    const waitSeconds = preferredWaitSeconds(prefer);
+    const { accepted, ended } = await this.sagas.place(dto, idempotencyKey, String(request.id), waitSeconds);
+    answerWaited(reply, waitSeconds, accepted.saga_id, ended);
+    return accepted;
   }
 }

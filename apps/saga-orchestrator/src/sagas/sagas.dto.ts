@@ -64,6 +64,10 @@ export class SagaAccepted {
   @ApiProperty({ format: 'uuid' }) saga_id!: string;
   @ApiProperty({ enum: SAGA_STATUSES }) status!: SagaStatus;
   @ApiProperty({ example: 'Order processing started' }) message!: string;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'Once ended (`Prefer: wait`): the order created' })
+  order_id?: number | null;
+  @ApiPropertyOptional({ type: 'string', nullable: true, description: 'Once ended (`Prefer: wait`): why it did not complete' })
+  failure_reason?: string | null;
 }
 
 /** How a step went, in the seed document's words (SUCCESS), and what it adds (FAILED, RETRYING, RUNNING). */

@@ -63,7 +63,7 @@ export class SagasRepository {
   }
 
   /**
-   * Writes a transition and its log entry, renewing (or releasing) the lease, if `saga` is still the
+   * Writes a transition and its log entries, renewing (or releasing) the lease, if `saga` is still the
    * version this driver last wrote; otherwise nothing is written and LostLease is thrown. One
    * statement (an UPDATE feeding an INSERT): atomic, and one round trip on the hot path.
    */
@@ -71,7 +71,7 @@ export class SagasRepository {
     saga: Saga,
     changes: Partial<Saga>,
     leaseSeconds: number,
-    log?: LogEntry,
+    log: LogEntry[] = [],
     lease: 'renew' | 'release' = 'renew',
   ): Promise<Saga> {
     const metadata = this.dataSource.getMetadata(Saga);
@@ -85,18 +85,24 @@ export class SagasRepository {
     const update = `UPDATE sagas SET ${[...assignments, leaseAssignment, 'version = version + 1', 'updated_at = now()'].join(', ')}
       WHERE id = $1 AND version = $2 AND $3::int IS NOT NULL RETURNING id, updated_at`;
     let sql = update;
-    if (log) {
-      parameters.push(log.kind, log.name, log.status, log.attempt, log.durationMs, log.error);
+    if (log.length > 0) {
+      const column = <K extends keyof LogEntry>(key: K) => log.map((entry) => entry[key]);
+      parameters.push(column('kind'), column('name'), column('status'), column('attempt'), column('durationMs'), column('error'));
       const n = parameters.length;
+      // WITH ORDINALITY and ORDER BY: the entries get their ids (the log's order) in the order given.
       sql = `WITH updated AS (${update})
         INSERT INTO saga_log (saga_id, kind, name, status, attempt, duration_ms, error)
-        SELECT id, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n} FROM updated
+        SELECT updated.id, entry.kind, entry.name, entry.status, entry.attempt, entry.duration_ms, entry.error
+          FROM updated, unnest($${n - 5}::varchar[], $${n - 4}::varchar[], $${n - 3}::varchar[], $${n - 2}::int[],
+                               $${n - 1}::int[], $${n}::text[]) WITH ORDINALITY
+                 AS entry(kind, name, status, attempt, duration_ms, error, position)
+         ORDER BY entry.position
         RETURNING (SELECT updated_at FROM updated)`;
     }
     type Written = { updated_at: Date };
     const result = await this.dataSource.query<Written[] | [Written[], number]>(sql, parameters);
-    const rows = log ? (result as Written[]) : (result as [Written[], number])[0];
-    if (rows.length !== 1) throw new LostLease(`saga ${saga.id} is driven elsewhere now`);
+    const rows = log.length > 0 ? (result as Written[]) : (result as [Written[], number])[0];
+    if (rows.length === 0) throw new LostLease(`saga ${saga.id} is driven elsewhere now`);
     return Object.assign(
       saga,
       changes,

@@ -18,6 +18,12 @@ const WAIT_RECHECK_MS = 200;
 
 const seconds = (ms: number) => Math.round(ms) / 1000;
 
+/** A started saga, and whether it had ended by the time of the answer. */
+export interface Started {
+  accepted: SagaAccepted;
+  ended: boolean;
+}
+
 @Injectable()
 export class SagasService {
   constructor(
@@ -30,18 +36,22 @@ export class SagasService {
   ) {}
 
   /** POST /api/v1/orders: the same saga as order-processing, the customer named in the body. */
-  place(dto: PlaceOrderDto, idempotencyKey?: string, correlationId?: string): Promise<SagaAccepted> {
+  place(dto: PlaceOrderDto, idempotencyKey?: string, correlationId?: string, waitSeconds = 0): Promise<Started> {
     const { customer_id, ...order } = dto;
-    return this.start(customer_id, order, idempotencyKey, correlationId);
+    return this.start(customer_id, order, idempotencyKey, correlationId, waitSeconds);
   }
 
-  /** Records the saga (PENDING) and starts driving it; a repeated Idempotency-Key returns the first saga. */
+  /**
+   * Records the saga and starts driving it; a repeated Idempotency-Key returns the first saga. With `waitSeconds`
+   * (`Prefer: wait`), answers once the saga has ended if it ends within that time.
+   */
   async start(
     customerId: number,
     dto: StartOrderProcessingDto,
     idempotencyKey?: string,
     correlationId?: string,
-  ): Promise<SagaAccepted> {
+    waitSeconds = 0,
+  ): Promise<Started> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new RequestValidationException([
         { field: 'Idempotency-Key', problems: ['Idempotency-Key must be 1 to 200 visible ASCII characters'] },
@@ -64,7 +74,8 @@ export class SagasService {
         idempotencyKey: idempotencyKey ?? null,
         requestHash,
         request,
-        ...this.plan.initialState,
+        // Driven here at once: written already marked as running its first call (one write less).
+        ...(drivesHere ? this.plan.startedState : this.plan.initialState),
         attempts: 0,
         outcomeUnknown: false,
         orderId: null,
@@ -87,26 +98,48 @@ export class SagasService {
       if (saga.requestHash !== requestHash) {
         throw new SagaException(SagaErrorCode.IdempotencyKeyReused, 'This Idempotency-Key was used for a different order');
       }
-      return { saga_id: saga.id, status: saga.status, message: 'Order processing already started with this Idempotency-Key' };
+      const accepted = {
+        saga_id: saga.id,
+        status: saga.status,
+        message: 'Order processing already started with this Idempotency-Key',
+      };
+      return { accepted, ended: false };
     }
     this.metrics.started();
     this.metrics.transitioned(saga);
     if (drivesHere) this.worker.drive(saga);
-    return { saga_id: saga.id, status: saga.status, message: 'Order processing started' };
+    const ended = waitSeconds > 0 ? await this.waitForEnd(saga.id, waitSeconds) : undefined;
+    if (ended) {
+      const accepted = {
+        saga_id: ended.id,
+        status: ended.status,
+        message: ended.status === 'COMPLETED' ? 'Order completed' : `Order processing ended ${ended.status}`,
+        order_id: ended.orderId,
+        failure_reason: ended.failureReason,
+      };
+      return { accepted, ended: true };
+    }
+    return { accepted: { saga_id: saga.id, status: saga.status, message: 'Order processing started' }, ended: false };
   }
 
   /** With `waitSeconds`, answers as soon as the saga has ended (or when the wait is over). */
   async get(id: string, waitSeconds = 0): Promise<SagaResponse> {
+    const saga = (await this.waitForEnd(id, waitSeconds)) ?? (await this.find(id));
+    return this.toResponse(saga, await this.sagas.logOf(id));
+  }
+
+  /** The saga once ended, if it ends within `waitSeconds`; a saga driven here is not read, its driver hands it over. */
+  private async waitForEnd(id: string, waitSeconds: number): Promise<Saga | undefined> {
+    if (waitSeconds <= 0) return undefined;
     const until = Date.now() + waitSeconds * 1000;
-    // A saga being driven here is not read first: its driver hands its final state to the waiters.
-    const drivenHere = waitSeconds > 0 && this.worker.isDriving(id);
-    let saga = drivenHere ? await this.endings.wait(id, Math.min(WAIT_RECHECK_MS, until - Date.now())) : undefined;
+    const ended = (saga: Saga | undefined) => saga !== undefined && TERMINAL_SAGA_STATUSES.includes(saga.status);
+    let saga = this.worker.isDriving(id) ? await this.endings.wait(id, Math.min(WAIT_RECHECK_MS, until - Date.now())) : undefined;
     saga ??= await this.find(id);
-    while (!TERMINAL_SAGA_STATUSES.includes(saga.status) && Date.now() < until) {
+    while (!ended(saga) && Date.now() < until) {
       // Woken at once, with its final state, by a saga driven here; one driven elsewhere is looked at again.
       saga = (await this.endings.wait(id, Math.min(WAIT_RECHECK_MS, until - Date.now()))) ?? (await this.find(id));
     }
-    return this.toResponse(saga, await this.sagas.logOf(id));
+    return ended(saga) ? saga : undefined;
   }
 
   async list(query: SagaQuery): Promise<Page<SagaSummary>> {
@@ -135,7 +168,7 @@ export class SagasService {
       saga,
       { status: resumeAs, attempts: 0, outcomeUnknown: false, nextAttemptAt: new Date(), finishedAt: null },
       this.config.env.SAGA_LEASE_SECONDS,
-      { kind: 'RETRY', name: resumeAs, status: 'REQUESTED', attempt: 1, durationMs: 0, error: saga.failureReason },
+      [{ kind: 'RETRY', name: resumeAs, status: 'REQUESTED', attempt: 1, durationMs: 0, error: saga.failureReason }],
       'release',
     );
     void this.worker.poll();
