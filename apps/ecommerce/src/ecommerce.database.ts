@@ -1,5 +1,5 @@
 import { CatalogueProduct } from '@app/catalogue';
-import { EVENT_ENTITIES, OutboxRecordedAt1795260000100 } from '@app/events';
+import { EVENT_ENTITIES, OutboxPendingById1795270000000, OutboxRecordedAt1795260000100 } from '@app/events';
 import { ProcessedCommand, ServiceDatabase } from '@app/persistence';
 import { Cart, CartLine } from './carts/cart.entity';
 import { Customer } from './customers/customer.entity';
@@ -24,6 +24,11 @@ export const ecommerceDatabase: ServiceDatabase = {
     Payment,
     Shipment,
   ],
-  migrations: [InitialSchema1795227970701, EcommerceDomain1795228287998, OutboxRecordedAt1795260000100],
+  migrations: [
+    InitialSchema1795227970701,
+    EcommerceDomain1795228287998,
+    OutboxRecordedAt1795260000100,
+    OutboxPendingById1795270000000,
+  ],
   seed: seedDemoData,
 };

@@ -1,4 +1,4 @@
-import { EVENT_ENTITIES, OutboxRecordedAt1795260000100 } from '@app/events';
+import { EVENT_ENTITIES, OutboxPendingById1795270000000, OutboxRecordedAt1795260000100 } from '@app/events';
 import { ProcessedCommand, ServiceDatabase } from '@app/persistence';
 import { Category } from './categories/category.entity';
 import { Location } from './locations/location.entity';
@@ -32,6 +32,7 @@ export const inventoryDatabase: ServiceDatabase = {
     DomainEvents1795227969518,
     StockLevelVersion1795233736207,
     OutboxRecordedAt1795260000100,
+    OutboxPendingById1795270000000,
   ],
   seed: seedDemoData,
 };

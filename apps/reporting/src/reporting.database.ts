@@ -1,4 +1,4 @@
-import { EVENT_ENTITIES, OutboxRecordedAt1795260000100 } from '@app/events';
+import { EVENT_ENTITIES, OutboxPendingById1795270000000, OutboxRecordedAt1795260000100 } from '@app/events';
 import { ServiceDatabase } from '@app/persistence';
 import { InitialSchema1795235018719 } from './migrations/1795235018719-initial-schema';
 import { EventLogEntry } from './read-model/event-log.entity';
@@ -8,5 +8,5 @@ import { READ_MODEL_ENTITIES } from './read-model/read-model.entities';
 export const reportingDatabase: ServiceDatabase = {
   service: 'reporting',
   entities: [...EVENT_ENTITIES, EventLogEntry, ...READ_MODEL_ENTITIES],
-  migrations: [InitialSchema1795235018719, OutboxRecordedAt1795260000100],
+  migrations: [InitialSchema1795235018719, OutboxRecordedAt1795260000100, OutboxPendingById1795270000000],
 };

@@ -6,6 +6,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGenerate
  */
 @Entity('outbox_events')
 @Index('outbox_events_pending', ['nextAttemptAt'], { where: `cardinality("pending_for") > 0` })
+@Index('outbox_events_pending_by_id', ['id'], { where: `cardinality("pending_for") > 0` })
 export class OutboxEvent {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
   @Column({ type: 'uuid', unique: true }) eventId!: string;

@@ -6,3 +6,4 @@ export * from './outbox';
 export * from './outbox-metrics';
 export * from './outbox-relay';
 export * from './migrations/1795260000100-outbox-recorded-at';
+export * from './migrations/1795270000000-outbox-pending-by-id';

@@ -128,16 +128,18 @@ export class SagasService {
     return this.toResponse(saga, await this.sagas.logOf(id));
   }
 
-  /** The saga once ended, if it ends within `waitSeconds`; a saga driven here is not read, its driver hands it over. */
+  /**
+   * The saga once ended, if it ends within `waitSeconds`. One driven here is not read while it is: its driver hands
+   * its final state to the waiters. One driven elsewhere (or given back, waiting for a retry) is read again.
+   */
   private async waitForEnd(id: string, waitSeconds: number): Promise<Saga | undefined> {
     if (waitSeconds <= 0) return undefined;
     const until = Date.now() + waitSeconds * 1000;
     const ended = (saga: Saga | undefined) => saga !== undefined && TERMINAL_SAGA_STATUSES.includes(saga.status);
-    let saga = this.worker.isDriving(id) ? await this.endings.wait(id, Math.min(WAIT_RECHECK_MS, until - Date.now())) : undefined;
-    saga ??= await this.find(id);
+    let saga = this.worker.isDriving(id) ? undefined : await this.find(id);
     while (!ended(saga) && Date.now() < until) {
-      // Woken at once, with its final state, by a saga driven here; one driven elsewhere is looked at again.
-      saga = (await this.endings.wait(id, Math.min(WAIT_RECHECK_MS, until - Date.now()))) ?? (await this.find(id));
+      const woken = await this.endings.wait(id, Math.min(WAIT_RECHECK_MS, until - Date.now()));
+      saga = woken ?? (this.worker.isDriving(id) ? saga : await this.find(id));
     }
     return ended(saga) ? saga : undefined;
   }
