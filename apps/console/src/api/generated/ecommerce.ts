@@ -397,9 +397,16 @@ export interface components {
             shipping_address: string | components["schemas"]["AddressDto"];
             billing_address: string | components["schemas"]["AddressDto"];
         };
+        PlaceOrderCommand: {
+            shipping_address: string | components["schemas"]["AddressDto"];
+            billing_address: string | components["schemas"]["AddressDto"];
+        };
         CancelOrderCommand: Record<string, never>;
         ConfirmOrderCommand: Record<string, never>;
         GetOrderQuery: Record<string, never>;
+        ProcessPaymentCommand: Record<string, never>;
+        RefundPaymentCommand: Record<string, never>;
+        GetPaymentQuery: Record<string, never>;
         PaymentResponse: {
             id: number;
             order_id: number;
@@ -420,9 +427,6 @@ export interface components {
             offset: number;
             data: components["schemas"]["PaymentResponse"][];
         };
-        ProcessPaymentCommand: Record<string, never>;
-        RefundPaymentCommand: Record<string, never>;
-        GetPaymentQuery: Record<string, never>;
         ShipmentResponse: {
             id: number;
             order_id: number;

@@ -185,6 +185,10 @@ export interface components {
             status: "PENDING" | "STOCK_CHECKING" | "STOCK_RESERVED" | "ORDER_CREATED" | "PAYMENT_PROCESSING" | "PAYMENT_COMPLETED" | "COMPLETED" | "COMPENSATING" | "COMPENSATED" | "FAILED";
             /** @example Order processing started */
             message: string;
+            /** @description Once ended (`Prefer: wait`): the order created */
+            order_id?: number | null;
+            /** @description Once ended (`Prefer: wait`): why it did not complete */
+            failure_reason?: string | null;
         };
         FieldError: {
             /** @example price */
@@ -348,6 +352,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description `wait=N` (RFC 7240, at most 30): answer 201 with the outcome if the saga ends within N seconds */
+                Prefer?: string;
                 /** @description A retried request with the same key returns the same saga */
                 "Idempotency-Key"?: string;
             };
@@ -362,6 +368,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Ended within `Prefer: wait` (status, order_id, failure_reason) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SagaAccepted"];
+                };
+            };
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -393,6 +408,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description `wait=N` (RFC 7240, at most 30): answer 201 with the outcome if the saga ends within N seconds */
+                Prefer?: string;
                 /** @description A retried request with the same key (for the same customer) returns the same saga */
                 "Idempotency-Key"?: string;
             };
@@ -405,6 +422,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Ended within `Prefer: wait` (status, order_id, failure_reason) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SagaAccepted"];
+                };
+            };
             202: {
                 headers: {
                     [name: string]: unknown;
