@@ -53,6 +53,8 @@ export async function startWorkCount({ databaseUrl, logDir }) {
   return {
     /** Per completed saga: statements by database (and how many of them are BEGIN/COMMIT), messages by kind. */
     async finish(completed) {
+      // The services write their log lines in batches, at the latest a quarter of a second after the fact.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
       try {
         const { rows } = await client.query(
           `SELECT d.datname AS database, s.query, s.calls::bigint AS calls

@@ -20,6 +20,7 @@ class ServiceCoreModule {
           dataSourceOptions(definition.database, databaseUrl, {
             poolSize: config.databasePoolSize,
             preparedStatements: config.preparedStatements,
+            keepConnections: config.warmDatabasePool,
           }),
         ),
         PersistenceModule,
