@@ -1,4 +1,4 @@
-import { EventEnvelope, SaleRecordedV1, cents, money } from '@app/contracts';
+import { EventEnvelope, ReserveStockCommand, SaleRecordedV1, cents, money } from '@app/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Category } from '../src/categories/category.entity';
@@ -73,4 +73,14 @@ export function saleRecorded(
       ...overrides,
     },
   };
+}
+
+/** Reserve commands as the saga sends them: each under a new saga's key unless given one. */
+export function reserveCommands(): (lines: Array<[number, number]>, key?: string) => ReserveStockCommand {
+  let sagas = 0;
+  return (lines, key = `saga-${++sagas}:RESERVE_STOCK`) => ({
+    idempotency_key: key,
+    holder: key.split(':')[0],
+    lines: lines.map(([product_id, quantity]) => ({ product_id, quantity })),
+  });
 }

@@ -5,7 +5,7 @@ import { Product } from '../src/products/product.entity';
 import { Reservation } from '../src/reservations/reservation.entity';
 import { ReservationsRepository } from '../src/reservations/reservations.repository';
 import { ReservationsService } from '../src/reservations/reservations.service';
-import { givenCatalogue, givenStock, stockOf } from './fixtures';
+import { givenCatalogue, givenStock, reserveCommands, stockOf } from './fixtures';
 
 type Reserved = Extract<ReserveStockReply, { outcome: 'RESERVED' }>;
 
@@ -17,7 +17,6 @@ describe('reservations in one statement', () => {
   let t: TestApp;
   let service: ReservationsService;
   let catalogue: Awaited<ReturnType<typeof givenCatalogue>>;
-  let keys = 0;
 
   beforeAll(async () => {
     t = await createTestApp(inventoryService);
@@ -29,11 +28,7 @@ describe('reservations in one statement', () => {
 
   const product = (n: number) => catalogue.products[n].id;
   const warehouse = () => catalogue.warehouse.id;
-  const reserveCommand = (lines: Array<[number, number]>, key = `saga-${++keys}:RESERVE_STOCK`): ReserveStockCommand => ({
-    idempotency_key: key,
-    holder: key.split(':')[0],
-    lines: lines.map(([product_id, quantity]) => ({ product_id, quantity })),
-  });
+  const reserveCommand = reserveCommands();
   const commitOf = (reserve: ReserveStockCommand, suffix = '') => ({
     idempotency_key: `${reserve.holder}:CONFIRM_ORDER${suffix}`,
     reservation_key: reserve.idempotency_key,

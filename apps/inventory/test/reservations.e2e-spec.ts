@@ -1,16 +1,15 @@
-import { ReservationChangeReply, ReserveStockCommand, ReserveStockReply } from '@app/contracts';
+import { ReservationChangeReply, ReserveStockReply } from '@app/contracts';
 import { TestApp, createTestApp } from '@app/testing';
 import { Product } from '../src/products/product.entity';
 import { Reservation } from '../src/reservations/reservation.entity';
 import { ReservationsService } from '../src/reservations/reservations.service';
 import { inventoryService } from '../src/inventory.service';
-import { givenCatalogue, givenStock, stockOf } from './fixtures';
+import { givenCatalogue, givenStock, reserveCommands, stockOf } from './fixtures';
 
 describe(ReservationsService.name, () => {
   let t: TestApp;
   let service: ReservationsService;
   let catalogue: Awaited<ReturnType<typeof givenCatalogue>>;
-  let keys = 0;
 
   beforeAll(async () => {
     t = await createTestApp(inventoryService);
@@ -22,11 +21,7 @@ describe(ReservationsService.name, () => {
 
   const product = (n: number) => catalogue.products[n].id;
   const warehouse = () => catalogue.warehouse.id;
-  const reserveCommand = (lines: Array<[number, number]>, key = `saga-${++keys}:RESERVE_STOCK`): ReserveStockCommand => ({
-    idempotency_key: key,
-    holder: key.split(':')[0],
-    lines: lines.map(([product_id, quantity]) => ({ product_id, quantity })),
-  });
+  const reserveCommand = reserveCommands();
   const reserved = async (productId: number) => (await stockOf(t.dataSource, productId, warehouse())).reserved;
 
   describe('reserve', () => {
