@@ -55,3 +55,14 @@ export function createOrderCommand(
 export function stepKey(command: CreateOrderCommand, step: string): string {
   return `${command.saga_id}:${step}`;
 }
+
+/** The saga commands' catalogue: 1 and 2 everyday products, 3 withdrawn, 4 and 5 either side of the 10000.00 payment limit when bought twice. */
+export function givenSagaCatalogue(dataSource: DataSource) {
+  return givenCatalogue(dataSource, [
+    { price: '1.20' },
+    { price: '0.65' },
+    { price: '2.49', active: false },
+    { price: '5000.00' },
+    { price: '5000.01' },
+  ]);
+}

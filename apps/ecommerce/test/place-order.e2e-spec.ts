@@ -18,7 +18,7 @@ import { OrdersRepository } from '../src/orders/orders.repository';
 import { PlaceOrderService } from '../src/orders/place-order.service';
 import { PaymentCommandsService } from '../src/payments/payment-commands.service';
 import { PaymentsRepository } from '../src/payments/payments.repository';
-import { createOrderCommand, givenCatalogue, givenCustomer, stepKey } from './fixtures';
+import { createOrderCommand, givenCustomer, givenSagaCatalogue, stepKey } from './fixtures';
 
 type Reply = { outcome: string; reason?: string };
 type End = { order: string | undefined; compensation: string | undefined; stored: string | null };
@@ -60,14 +60,7 @@ describe('placeOrder', () => {
     orders = t.app.get(OrderCommandsService);
     payments = t.app.get(PaymentCommandsService);
     placing = t.app.get(PlaceOrderService);
-    // 1 and 2 everyday products, 3 withdrawn, 4 and 5 either side of the 10000.00 payment limit when bought twice.
-    await givenCatalogue(t.dataSource, [
-      { price: '1.20' },
-      { price: '0.65' },
-      { price: '2.49', active: false },
-      { price: '5000.00' },
-      { price: '5000.01' },
-    ]);
+    await givenSagaCatalogue(t.dataSource);
     customerId = (await givenCustomer(t.dataSource)).id;
   });
 

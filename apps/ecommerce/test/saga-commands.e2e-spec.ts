@@ -10,7 +10,7 @@ import { OrderCommandsService } from '../src/orders/order-commands.service';
 import { Payment } from '../src/payments/payment.entity';
 import { PaymentCommandsService } from '../src/payments/payment-commands.service';
 import { Shipment } from '../src/shipments/shipment.entity';
-import { BILLING, SHIPPING, createOrderCommand, givenCatalogue, givenCustomer, stepKey } from './fixtures';
+import { BILLING, SHIPPING, createOrderCommand, givenCustomer, givenSagaCatalogue, stepKey } from './fixtures';
 
 describe('saga commands', () => {
   let t: TestApp;
@@ -22,14 +22,7 @@ describe('saga commands', () => {
     t = await createTestApp(ecommerceService);
     orders = t.app.get(OrderCommandsService);
     payments = t.app.get(PaymentCommandsService);
-    // 1 and 2 everyday products, 3 withdrawn, 4 and 5 either side of the 10000.00 payment limit when bought twice.
-    await givenCatalogue(t.dataSource, [
-      { price: '1.20' },
-      { price: '0.65' },
-      { price: '2.49', active: false },
-      { price: '5000.00' },
-      { price: '5000.01' },
-    ]);
+    await givenSagaCatalogue(t.dataSource);
     customer = await givenCustomer(t.dataSource);
   });
 

@@ -20,7 +20,6 @@ class ServiceCoreModule {
           dataSourceOptions(definition.database, databaseUrl, {
             poolSize: config.databasePoolSize,
             preparedStatements: config.preparedStatements,
-            keepConnections: config.warmDatabasePool,
           }),
         ),
         PersistenceModule,

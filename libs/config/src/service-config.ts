@@ -57,10 +57,6 @@ export class ServiceConfig<Env extends ServiceEnvironment = ServiceEnvironment> 
     return this.env.DATABASE_POOL_SIZE;
   }
 
-  get warmDatabasePool(): boolean {
-    return this.env.DATABASE_POOL_WARM === 'true';
-  }
-
   get preparedStatements(): boolean {
     return this.env.DATABASE_PREPARED_STATEMENTS === 'true';
   }

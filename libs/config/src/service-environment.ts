@@ -33,12 +33,6 @@ export class ServiceEnvironment {
 
   @Expose() @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE: number = 10;
 
-  /**
-   * `true`: the pool opens its DATABASE_POOL_SIZE connections right after start-up and keeps them, so that a burst
-   * does not wait for PostgreSQL to start a backend per connection (issue 19). Tests turn it off.
-   */
-  @Expose() @IsIn(['true', 'false']) DATABASE_POOL_WARM: 'true' | 'false' = 'true';
-
   /** `false` behind a pooler that moves sessions between clients (PgBouncer in transaction mode before 1.21). */
   @Expose() @IsIn(['true', 'false']) DATABASE_PREPARED_STATEMENTS: 'true' | 'false' = 'true';
 

@@ -44,7 +44,7 @@ export async function prepareDatabase(source: DatabaseSource, log?: (message: st
 export function dataSourceOptions(
   database: ServiceDatabase,
   url: string,
-  options: { poolSize?: number; runMigrations?: boolean; preparedStatements?: boolean; keepConnections?: boolean } = {},
+  options: { poolSize?: number; runMigrations?: boolean; preparedStatements?: boolean } = {},
 ): DataSourceOptions {
   return {
     type: 'postgres',
@@ -57,8 +57,6 @@ export function dataSourceOptions(
     namingStrategy: new SnakeNamingStrategy(),
     extra: {
       max: options.poolSize ?? 10,
-      // Kept rather than closed after 10 s idle: a burst after a quiet spell then finds them open.
-      ...(options.keepConnections && { min: options.poolSize ?? 10 }),
       application_name: database.service,
       ...(options.preparedStatements && { Client: PreparingClient }),
     },

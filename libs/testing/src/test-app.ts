@@ -45,7 +45,6 @@ export async function createTestApp<Env extends ServiceEnvironment>(
     DATABASE_URL: testServerUrl(),
     DATABASE_NAME: database.name,
     DATABASE_POOL_SIZE: '20',
-    DATABASE_POOL_WARM: 'false',
     HOST: '127.0.0.1',
     TCP_PORT: String(await freePort()),
     // A peer the test did not start is unreachable, never whatever runs on this machine's default ports (npm start).
