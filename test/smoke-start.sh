@@ -54,8 +54,10 @@ for id in 1 5; do
   ' || fail "product $id is not in stock at the warehouse: $stock"
 done
 
+# The services start side by side: inventory answering does not mean the others already do.
 for port in 3002 3003; do
-  curl -fs "localhost:$port/health" >/dev/null || fail "service on port $port is not healthy"
+  for _ in $(seq 1 60); do curl -fs "localhost:$port/health" >/dev/null 2>&1 && break; sleep 1; done
+  curl -fs "localhost:$port/health" >/dev/null || fail "service on port $port is not healthy after 60 s"
 done
 curl -fs localhost:3002/api/v1/customers/123 >/dev/null || fail "demo customer 123 missing"
 sales=$(curl -fs 'localhost:3003/api/v1/sales?limit=1')
