@@ -60,14 +60,14 @@ describe('errors a person can act on', () => {
     await signIn(page, FRONTEND_KEY);
     await page.getByRole('navigation').getByRole('link', { name: 'Overview' }).waitFor();
 
-    // Use up the rest of this minute's allowance.
-    let limited;
-    for (let call = 0; call < 600 && !limited; call++) {
-      const answer = await gateway('/api/v1/stores?limit=1', { key: FRONTEND_KEY });
-      if (answer.status === 429) limited = answer;
+    // Use up the rest of this minute's allowance. The window is the wall-clock minute: when it was used up
+    // with too little of it left for the page to load and show the alert, wait for the next one and use
+    // that up instead.
+    let limited = await useUpAllowance();
+    if (Number(limited.headers.get('retry-after')) < 30) {
+      await new Promise((resolve) => setTimeout(resolve, (Number(limited.headers.get('retry-after')) + 1) * 1000));
+      limited = await useUpAllowance();
     }
-    assert.ok(limited, 'the gateway never answered 429');
-    assert.match(limited.headers.get('retry-after') ?? '', /^\d+$/);
 
     await page.reload();
     const alert = page
@@ -79,3 +79,14 @@ describe('errors a person can act on', () => {
     browser.assertNoConsoleErrors();
   });
 });
+
+async function useUpAllowance() {
+  for (let call = 0; call < 600; call++) {
+    const answer = await gateway('/api/v1/stores?limit=1', { key: FRONTEND_KEY });
+    if (answer.status === 429) {
+      assert.match(answer.headers.get('retry-after') ?? '', /^\d+$/);
+      return answer;
+    }
+  }
+  assert.fail('the gateway never answered 429');
+}
