@@ -6,6 +6,13 @@ import { dirname, join, resolve } from 'node:path';
 /** What `npm start` reads from its environment, on top of what every service reads. */
 export class StartEnvironment extends ServiceEnvironment {
   @Expose() @IsInt() @Min(1) @Max(5) INSTANCES: number = 1;
+  /** Gateway processes in front (ports +10 each); with REDIS_URL they enforce one rate limit between them. */
+  @Expose() @IsInt() @Min(1) @Max(4) GATEWAYS: number = 1;
+  /** Redis for the caches and the gateways' rate-limit counters; unset: each process keeps its own in memory. */
+  @Expose()
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must look like redis://host:6379' })
+  REDIS_URL?: string;
   /** Where each process's JSON log goes (default: `logs` beside the embedded database's folder, `.data/logs`). */
   @Expose() @IsOptional() @IsString() LOG_DIR?: string;
   /** `1`: the services' logs in this terminal, as before they went to files. */

@@ -13,6 +13,8 @@ import { CrashLoopError, ProcessSpec, Supervisor } from './supervisor/supervisor
 
 /** Instance `n` of a service listens `n * 100` ports above its default. */
 const INSTANCE_PORT_STEP = 100;
+/** A second gateway on 8010 (status 8110), a third on 8020, ...: clear of the services' and the status port. */
+const GATEWAY_PORT_STEP = 10;
 /** Ctrl-C ends everything within this, whatever the processes do (SIGKILL at the end). */
 const STOP_DEADLINE_MS = 14_000;
 
@@ -134,19 +136,30 @@ export async function startSystem(definitions: ServiceDefinition[], instancesFla
       });
     }
   }
-  // The gateway starts with the services: its health checks take each instance in as it comes up.
-  specs.push({
-    name: 'gateway',
-    command: process.execPath,
-    args: [...nodeArguments, GATEWAY_ENTRY],
-    env: {
-      ...processEnv,
-      KONG_CONFIG: env.KONG_CONFIG,
-      GATEWAY_TARGETS: JSON.stringify(localGatewayTargets(readFileSync(env.KONG_CONFIG, 'utf8'), instances)),
-    },
-    healthUrl: `http://127.0.0.1:${env.GATEWAY_STATUS_PORT}/status/ready`,
-    log: logOf('gateway'),
-  });
+  // The gateways start with the services: their health checks take each instance in as it comes up. Several
+  // gateways share their rate-limit counters through REDIS_URL (kong.yml's policy redis), else each counts alone.
+  const gatewayTargets = JSON.stringify(localGatewayTargets(readFileSync(env.KONG_CONFIG, 'utf8'), instances));
+  if (env.GATEWAYS > 1 && !env.REDIS_URL) {
+    say(`[start] ${env.GATEWAYS} gateways without REDIS_URL: each counts rate limits for itself (set REDIS_URL to share them)`);
+  }
+  for (let gateway = 0; gateway < env.GATEWAYS; gateway++) {
+    const name = gateway === 0 ? 'gateway' : `gateway-${gateway + 1}`;
+    const statusPort = env.GATEWAY_STATUS_PORT + gateway * GATEWAY_PORT_STEP;
+    specs.push({
+      name,
+      command: process.execPath,
+      args: [...nodeArguments, GATEWAY_ENTRY],
+      env: {
+        ...processEnv,
+        KONG_CONFIG: env.KONG_CONFIG,
+        GATEWAY_PORT: String(env.GATEWAY_PORT + gateway * GATEWAY_PORT_STEP),
+        GATEWAY_STATUS_PORT: String(statusPort),
+        GATEWAY_TARGETS: gatewayTargets,
+      },
+      healthUrl: `http://127.0.0.1:${statusPort}/status/ready`,
+      log: logOf(name),
+    });
+  }
   specs.push({
     name: 'console',
     command: process.execPath,
@@ -190,6 +203,10 @@ function summary(env: StartEnvironment, instances: number, logDir: string | unde
     ],
   ];
   if (instances > 1) rows.push(['instances', `${instances} of each service (ports +100 each)`]);
+  if (env.GATEWAYS > 1) {
+    const shared = env.REDIS_URL ? 'rate limits shared in Redis' : 'each counts its own rate limits';
+    rows.push(['gateways', `${env.GATEWAYS} (ports +${GATEWAY_PORT_STEP} each; ${shared})`]);
+  }
   rows.push(['logs', logDir ? `${logDir}   (npm run logs -- inventory)` : 'this terminal (LOG_TO_CONSOLE)']);
   const table = rows.map(([label, value]) => `  ${label.padEnd(17)} ${value}`).join('\n');
   return `\n${table}\n\n  try: curl -H 'X-API-Key: ${key}' http://localhost:${env.GATEWAY_PORT}/api/v1/products\n  Ctrl-C stops everything.\n`;

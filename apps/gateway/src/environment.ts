@@ -18,7 +18,7 @@ function isTargetEntry(value: unknown): value is string | TargetOverride {
 
 /**
  * The gateway's settings from the environment, each checked and named when wrong:
- * KONG_CONFIG, GATEWAY_HOST, GATEWAY_PORT, GATEWAY_STATUS_PORT, GATEWAY_TARGETS, LOG_LEVEL.
+ * KONG_CONFIG, GATEWAY_HOST, GATEWAY_PORT, GATEWAY_STATUS_PORT, GATEWAY_TARGETS, REDIS_URL, LOG_LEVEL.
  */
 export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayOptions {
   const problems: string[] = [];
@@ -37,7 +37,11 @@ export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Gat
     port: port('GATEWAY_PORT', 8000),
     statusPort: port('GATEWAY_STATUS_PORT', 8100),
     logLevel: value('LOG_LEVEL') ?? 'info',
+    redisUrl: value('REDIS_URL'),
   };
+  if (options.redisUrl !== undefined && !/^rediss?:\/\/[^/]/.test(options.redisUrl)) {
+    problems.push(`REDIS_URL=${JSON.stringify(options.redisUrl)}: must be a redis:// or rediss:// URL`);
+  }
   if (!LOG_LEVELS.includes(options.logLevel!)) {
     problems.push(`LOG_LEVEL=${JSON.stringify(options.logLevel)}: must be one of ${LOG_LEVELS.join(', ')}`);
   }

@@ -10,6 +10,7 @@ import { GatewayConfig, Healthchecks, TargetDef, UpstreamDef, parseTarget } from
 import { serveHttp1 } from './http1/client-connection';
 import { PrometheusConfig, ServerStats, renderMetrics } from './plugins/prometheus';
 import { KONG_VERSION, LineSink, ProxyHandler } from './proxy/proxy-handler';
+import { RedisCounterServers } from './plugins/redis-rate-limiting';
 import { PluginInstances, RoutePlan } from './proxy/route-plan';
 import { Router } from './proxy/router';
 
@@ -32,6 +33,8 @@ export interface GatewayOptions {
   /** Status API port: /metrics, /status, /status/ready (default 8100; 0 picks a free one). */
   statusPort?: number;
   targets?: TargetOverrides;
+  /** Where `policy: redis` rate limits count, instead of the file's Redis (REDIS_URL); unset: in this process. */
+  redisUrl?: string;
   logLevel?: string;
   logger?: Logger;
   /** The stream under `logger`: access log lines are then written to it directly (the default logger's always are). */
@@ -197,8 +200,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   }
   await Promise.all([...balancers.values()].map((balancer) => balancer.resolve()));
 
-  const instances = new PluginInstances();
+  const instances = new PluginInstances(options.redisUrl ? new RedisCounterServers(options.redisUrl, logger) : undefined, logger);
   const plans = config.routes.map((route) => new RoutePlan(route, balancers.get(route.service.host)!, config, instances));
+  await instances.connect();
   const stats = new ServerStats();
   let proxyPort = 0;
   const proxy = new ProxyHandler({
@@ -271,11 +275,16 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     statusPort = await listen(statusServer, options.statusPort ?? 8100, host);
   } catch (error) {
     proxyServer.close();
-    instances.close();
+    await instances.close();
     throw error;
   }
   proxyPort = port;
   for (const checker of checkers) checker.start();
+  if (instances.redisCountedLocally) {
+    logger.warn(
+      'rate-limiting: policy redis counted in this process (no REDIS_URL): right for one gateway; set REDIS_URL to share the limits between gateways',
+    );
+  }
   logger.info(
     {
       port,
@@ -292,8 +301,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     config,
     async close() {
       for (const checker of checkers) checker.stop();
-      instances.close();
       await Promise.all([close(proxyServer, proxyConnections), close(statusServer, statusConnections)]);
+      await instances.close();
       proxy.close();
       if (ownLogger) ownLogger.stop();
       else logger.flush();

@@ -24,6 +24,7 @@ describe(gatewayOptionsFromEnv.name, () => {
       port: 8000,
       statusPort: 8100,
       logLevel: 'info',
+      redisUrl: undefined,
     });
   });
 
@@ -45,8 +46,10 @@ describe(gatewayOptionsFromEnv.name, () => {
         GATEWAY_STATUS_PORT: '70000',
         LOG_LEVEL: 'loud',
         GATEWAY_TARGETS: '["127.0.0.1:3001"]',
+        REDIS_URL: '127.0.0.1:6379',
       }),
     );
+    expect(message).toContain('REDIS_URL="127.0.0.1:6379": must be a redis:// or rediss:// URL');
     expect(message).toContain('GATEWAY_PORT="eighty"');
     expect(message).toContain('GATEWAY_STATUS_PORT="70000"');
     expect(message).toContain('LOG_LEVEL="loud"');

@@ -101,6 +101,12 @@ export function withoutActiveChecks(document: KongDocument): KongDocument {
   return document;
 }
 
+/** Waits out the last seconds of a minute, so a test counting a minute's requests stays in one window. */
+export async function awayFromMinuteEnd(): Promise<void> {
+  const intoMinute = Date.now() % 60_000;
+  if (intoMinute > 55_000) await new Promise((resolve) => setTimeout(resolve, 60_000 - intoMinute + 50));
+}
+
 export function testGateway(
   document: KongDocument,
   targets: GatewayOptions['targets'],

@@ -8,6 +8,7 @@ import {
   PUBLIC_PATHS,
   ROOT,
   Upstream,
+  awayFromMinuteEnd,
   call,
   kongDocument,
   metrics,
@@ -36,12 +37,6 @@ function fixture(): KongDocument {
   // Short enough for the timeout test; the file's value is 60 s.
   document.services.find((s) => s.name === 'reporting')!.read_timeout = 300;
   return document;
-}
-
-/** Waits out the last seconds of a minute, so a test counting a minute's requests stays in one window. */
-async function awayFromMinuteEnd(): Promise<void> {
-  const intoMinute = Date.now() % 60_000;
-  if (intoMinute > 55_000) await new Promise((resolve) => setTimeout(resolve, 60_000 - intoMinute + 50));
 }
 
 describe('local gateway (kong.yml in front of upstream servers)', () => {

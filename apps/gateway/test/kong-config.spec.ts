@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { KongConfigError, compileKongConfig, loadKongConfig } from '../src';
 import { Router } from '../src/proxy/router';
-import { KONG_YML, PUBLIC_PATHS, ROOT, kongDocument, testGateway } from './gateway-test-kit';
+import { redisSettingsOf } from '../src/plugins/redis-rate-limiting';
+import { KONG_YML, KongDocument, PUBLIC_PATHS, ROOT, kongDocument, testGateway } from './gateway-test-kit';
 
 const CHECK_TOOL = join(ROOT, '..', 'shared', 'tools', 'check-kong-config');
 
@@ -147,14 +148,30 @@ describe(compileKongConfig.name, () => {
   it('refuses fields and values it does not implement instead of ignoring them', () => {
     const document = kongDocument();
     Object.assign(document.services[1].routes[0], { hosts: ['shop.example.com'] });
-    document.plugins.find((p) => p.name === 'rate-limiting')!.config.policy = 'redis';
+    document.plugins.find((p) => p.name === 'rate-limiting')!.config.sync_rate = 10;
     document.upstreams[0].algorithm = 'least-connections';
     document.routes = [{ name: 'loose', paths: ['/x'], service: 'inventory' }];
     expect(problemsOf(document)).toEqual([
       'kong.yml: top-level "routes" is not supported by the local gateway',
       'kong.yml: upstream "inventory-upstream": algorithm="least-connections" (supported: "round-robin") is not supported by the local gateway',
       'kong.yml: route "ecommerce-customers": field "hosts" is not supported by the local gateway',
-      'kong.yml: plugin "rate-limiting" (global) config: policy="redis" (supported: "local") is not supported by the local gateway',
+      'kong.yml: plugin "rate-limiting" (global) config: sync_rate=10 (supported: -1) is not supported by the local gateway',
+    ]);
+  });
+
+  it("reads rate-limiting's redis record as Kong 3.9 does, the redis_* shorthands too, and needs its host", () => {
+    const global = (document: KongDocument) => document.plugins.find((p) => p.name === 'rate-limiting')!.config;
+    const shorthand = kongDocument();
+    Object.assign(global(shorthand), { policy: 'redis', redis: null, redis_host: 'counters.internal', redis_port: 6380 });
+    const compiled = compileKongConfig(shorthand).plugins.find((p) => p.name === 'rate-limiting' && !p.consumerId)!;
+    expect(redisSettingsOf(compiled.config)).toMatchObject({ host: 'counters.internal', port: 6380, timeout: 2000, database: 0 });
+
+    const wrong = kongDocument();
+    Object.assign(global(wrong), { policy: 'redis', redis: { port: 'six', sentinel_master: 'm' } });
+    expect(problemsOf(wrong)).toEqual([
+      'kong.yml: plugin "rate-limiting" (global) config: redis: field "sentinel_master" is not supported by the local gateway',
+      'kong.yml: plugin "rate-limiting" (global) config: redis: port must be an integer (got "six")',
+      'kong.yml: plugin "rate-limiting" (global) config: redis.host is required when policy is redis',
     ]);
   });
 

@@ -193,6 +193,11 @@ export class GatewayResponse {
     this.connection.responseEnded(this);
   }
 
+  /** The client has closed its connection: nothing more can reach it. */
+  get gone(): boolean {
+    return this.connection.socket.destroyed;
+  }
+
   /** Cuts the connection: a response that cannot be completed must not look complete. */
   destroy(): void {
     this.connection.socket.destroy();

@@ -5,6 +5,8 @@ export interface RateLimitingConfig extends Partial<Record<RateLimitPeriod, numb
   hide_client_headers: boolean;
   error_code: number;
   error_message: string;
+  policy?: 'local' | 'redis';
+  fault_tolerant?: boolean;
 }
 
 /** Kong's EXPIRATION table: a month is 30 days and a year 365 for the Reset header, whatever the calendar. */
@@ -38,7 +40,7 @@ export function windowStart(period: RateLimitPeriod, now: number): number {
   }
 }
 
-interface Limit {
+export interface Limit {
   period: RateLimitPeriod;
   limit: number;
   limitHeader: string;
@@ -55,45 +57,102 @@ export interface RateLimitDecision {
   allowed: boolean;
   /** Response headers (flat name/value list), empty with hide_client_headers. */
   headers: string[];
+  /** The counter store failed and the instance is not fault tolerant: Kong answers 500. */
+  failed?: boolean;
+}
+
+/** A rate-limiting plugin instance, whatever its policy. */
+export interface RateLimit {
+  readonly config: RateLimitingConfig;
+  readonly limits: Limit[];
+  /** Header names this instance may set (the upstream's own copies are replaced). */
+  readonly headerNames: string[];
+  /** Identifiers with counters in this process (for the memory gauge). */
+  readonly size: number;
+  /** Counts the request and says whether it may go on; asynchronous when the counters are elsewhere. */
+  take(identifier: string, now: number): RateLimitDecision | Promise<RateLimitDecision>;
+  close(): void;
+}
+
+/** The limits a config sets, shortest period first. */
+export function limitsOf(config: RateLimitingConfig): Limit[] {
+  return RATE_LIMIT_PERIODS.filter((period) => config[period] !== undefined).map((period) => ({
+    period,
+    limit: config[period] as number,
+    limitHeader: `X-RateLimit-Limit-${capitalized(period)}`,
+    remainingHeader: `X-RateLimit-Remaining-${capitalized(period)}`,
+    windowSeconds: WINDOW_SECONDS[period],
+  }));
+}
+
+export function headerNamesOf(config: RateLimitingConfig, limits: Limit[]): string[] {
+  if (config.hide_client_headers) return [];
+  return [
+    ...limits.flatMap((l) => [l.limitHeader, l.remainingHeader]),
+    'RateLimit-Limit',
+    'RateLimit-Remaining',
+    'RateLimit-Reset',
+  ];
 }
 
 /**
- * One rate-limiting plugin instance with `policy: local`: fixed UTC-aligned windows counted in this
- * process. Remaining = limit − used − 1; a rejected request is not counted; the RateLimit-* headers
- * describe the most restrictive window.
+ * Kong's decision from each window's usage before this request: refused when a window has no room left;
+ * Remaining = limit − usage − 1 (for the refusing window and when allowed), never below 0; the RateLimit-*
+ * headers describe the most restrictive window, and Retry-After comes only with a refusal.
  */
-export class RateLimiter {
+export function decide(config: RateLimitingConfig, limits: Limit[], usage: number[], now: number): RateLimitDecision {
+  let stop = -1;
+  for (let i = 0; i < limits.length && stop < 0; i++) if (limits[i].limit - usage[i] <= 0) stop = i;
+  const headers: string[] = [];
+  if (!config.hide_client_headers) {
+    let best = -1;
+    let bestRemaining = 0;
+    let reset = 0;
+    for (let i = 0; i < limits.length; i++) {
+      const { limit, windowSeconds, limitHeader, remainingHeader, period } = limits[i];
+      let remaining = limit - usage[i];
+      if (stop < 0 || stop === i) remaining -= 1;
+      remaining = Math.max(0, remaining);
+      if (best < 0 || remaining < bestRemaining || (remaining === bestRemaining && windowSeconds > limits[best].windowSeconds)) {
+        best = i;
+        bestRemaining = remaining;
+        reset = Math.max(1, windowSeconds - Math.floor((now - windowStart(period, now)) / 1000));
+      }
+      headers.push(limitHeader, String(limit), remainingHeader, String(remaining));
+    }
+    headers.push(
+      'RateLimit-Limit',
+      String(limits[best].limit),
+      'RateLimit-Remaining',
+      String(bestRemaining),
+      'RateLimit-Reset',
+      String(reset),
+    );
+    if (stop >= 0) headers.push('Retry-After', String(reset));
+  }
+  return { allowed: stop < 0, headers };
+}
+
+/**
+ * `policy: local`: fixed UTC-aligned windows counted in this process. As Kong's local policy, a refused
+ * request is not counted.
+ */
+export class RateLimiter implements RateLimit {
   readonly limits: Limit[];
+  readonly headerNames: string[];
   private readonly counters = new Map<string, Counter[]>();
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(readonly config: RateLimitingConfig) {
-    this.limits = RATE_LIMIT_PERIODS.filter((period) => config[period] !== undefined).map((period) => ({
-      period,
-      limit: config[period] as number,
-      limitHeader: `X-RateLimit-Limit-${capitalized(period)}`,
-      remainingHeader: `X-RateLimit-Remaining-${capitalized(period)}`,
-      windowSeconds: WINDOW_SECONDS[period],
-    }));
+    this.limits = limitsOf(config);
+    this.headerNames = headerNamesOf(config, this.limits);
     // Forget identifiers whose windows have all passed, so client IPs do not pile up.
     this.sweeper = setInterval(() => this.sweep(Date.now()), 60_000);
     this.sweeper.unref();
   }
 
-  /** Identifiers with counters (for the memory gauge). */
   get size(): number {
     return this.counters.size;
-  }
-
-  /** Header names this instance may set (the upstream's own copies are replaced). */
-  get headerNames(): string[] {
-    if (this.config.hide_client_headers) return [];
-    return [
-      ...this.limits.flatMap((l) => [l.limitHeader, l.remainingHeader]),
-      'RateLimit-Limit',
-      'RateLimit-Remaining',
-      'RateLimit-Reset',
-    ];
   }
 
   take(identifier: string, now: number): RateLimitDecision {
@@ -102,49 +161,21 @@ export class RateLimiter {
       counters = this.limits.map(() => ({ start: 0, count: 0 }));
       this.counters.set(identifier, counters);
     }
-    let stop = -1;
     for (let i = 0; i < this.limits.length; i++) {
       const start = windowStart(this.limits[i].period, now);
       if (counters[i].start !== start) {
         counters[i].start = start;
         counters[i].count = 0;
       }
-      if (stop < 0 && this.limits[i].limit - counters[i].count <= 0) stop = i;
     }
-    const headers: string[] = [];
-    if (!this.config.hide_client_headers) {
-      let best = -1;
-      let bestRemaining = 0;
-      let reset = 0;
-      for (let i = 0; i < this.limits.length; i++) {
-        const { limit, windowSeconds, limitHeader, remainingHeader } = this.limits[i];
-        let remaining = limit - counters[i].count;
-        if (stop < 0 || stop === i) remaining -= 1;
-        remaining = Math.max(0, remaining);
-        if (
-          best < 0 ||
-          remaining < bestRemaining ||
-          (remaining === bestRemaining && windowSeconds > this.limits[best].windowSeconds)
-        ) {
-          best = i;
-          bestRemaining = remaining;
-          reset = Math.max(1, windowSeconds - Math.floor((now - counters[i].start) / 1000));
-        }
-        headers.push(limitHeader, String(limit), remainingHeader, String(remaining));
-      }
-      headers.push(
-        'RateLimit-Limit',
-        String(this.limits[best].limit),
-        'RateLimit-Remaining',
-        String(bestRemaining),
-        'RateLimit-Reset',
-        String(reset),
-      );
-      if (stop >= 0) headers.push('Retry-After', String(reset));
-    }
-    if (stop >= 0) return { allowed: false, headers };
-    for (const counter of counters) counter.count++;
-    return { allowed: true, headers };
+    const decision = decide(
+      this.config,
+      this.limits,
+      counters.map((counter) => counter.count),
+      now,
+    );
+    if (decision.allowed) for (const counter of counters) counter.count++;
+    return decision;
   }
 
   private sweep(now: number): void {

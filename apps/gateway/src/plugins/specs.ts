@@ -1,4 +1,4 @@
-import { Problems, Spec } from '../config/fields';
+import { Problems, Spec, readFields } from '../config/fields';
 import { PluginName } from '../config/model';
 
 /**
@@ -16,21 +16,21 @@ export interface PluginSpec {
 export const RATE_LIMIT_PERIODS = ['second', 'minute', 'hour', 'day', 'month', 'year'] as const;
 export type RateLimitPeriod = (typeof RATE_LIMIT_PERIODS)[number];
 
-const INERT_RATE_LIMITING_FIELDS = [
-  'header_name',
-  'path',
-  'sync_rate',
-  'redis',
-  'redis_host',
-  'redis_port',
-  'redis_password',
-  'redis_username',
-  'redis_ssl',
-  'redis_ssl_verify',
-  'redis_server_name',
-  'redis_timeout',
-  'redis_database',
-];
+/** Inert with what is implemented: Kong reads them only for limit_by header/path. */
+const INERT_RATE_LIMITING_FIELDS = ['header_name', 'path'];
+
+/** Kong 3.9's `redis` record of rate-limiting, and the older `redis_<field>` shorthands of the same fields. */
+const REDIS_FIELDS: Spec = {
+  host: { kind: 'string' },
+  port: { kind: 'integer', min: 0, max: 65535 },
+  timeout: { kind: 'integer', min: 0, max: 2147483646 },
+  username: { kind: 'string' },
+  password: { kind: 'string' },
+  database: { kind: 'integer', min: 0 },
+  ssl: { kind: 'boolean' },
+  ssl_verify: { kind: 'boolean' },
+  server_name: { kind: 'string' },
+};
 
 const ALL_METHODS = ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT'];
 
@@ -93,16 +93,22 @@ export const PLUGIN_SPECS: Record<PluginName, PluginSpec> = {
     fields: {
       ...Object.fromEntries(RATE_LIMIT_PERIODS.map((period) => [period, { kind: 'number' as const, min: 0 }])),
       limit_by: { kind: 'string', default: 'consumer', oneOf: ['consumer', 'credential', 'ip'] },
-      policy: { kind: 'string', default: 'local', oneOf: ['local'] },
+      policy: { kind: 'string', default: 'local', oneOf: ['local', 'redis'] },
+      // -1: every request reads and counts in Redis at once (Kong's default); periodic sync is not implemented.
+      sync_rate: { kind: 'number', default: -1, oneOf: [-1] },
+      redis: { kind: 'object' },
+      ...Object.fromEntries(Object.entries(REDIS_FIELDS).map(([name, spec]) => [`redis_${name}`, spec])),
       fault_tolerant: { kind: 'boolean', default: true },
       hide_client_headers: { kind: 'boolean', default: false },
       error_code: { kind: 'integer', default: 429, min: 100, max: 599 },
       error_message: { kind: 'string', default: 'API rate limit exceeded' },
-      // Inert with what is implemented (policy local, limit_by consumer/credential/ip): Kong reads them only
-      // for policy redis or limit_by header/path, so a rendered file that spells them out is accepted.
       ...Object.fromEntries(INERT_RATE_LIMITING_FIELDS.map((name) => [name, { kind: 'any' as const }])),
     },
     check(config, where, problems) {
+      const redis = readFields(config.redis, REDIS_FIELDS, `${where}: redis`, problems);
+      if (config.policy === 'redis' && typeof (redis.host ?? config.redis_host) !== 'string') {
+        problems.add(where, 'redis.host is required when policy is redis');
+      }
       const set = RATE_LIMIT_PERIODS.filter((period) => config[period] !== undefined);
       if (set.length === 0) problems.add(where, `at least one of ${RATE_LIMIT_PERIODS.join(', ')} is required`);
       for (let i = 1; i < set.length; i++) {

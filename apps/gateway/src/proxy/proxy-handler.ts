@@ -4,6 +4,7 @@ import { ConsumerDef, CredentialDef } from '../config/model';
 import type { GatewayRequest, GatewayResponse } from '../http1/client-connection';
 import { UpstreamCall, UpstreamError, UpstreamHandler, UpstreamPools } from '../http1/upstream-pool';
 import { ServerStats } from '../plugins/prometheus';
+import { RateLimit, RateLimitDecision } from '../plugins/rate-limiting';
 import { Exchange } from './exchange';
 import { HeaderRole, KeyAuthPlugin, RoutePlan } from './route-plan';
 import { Router, normalizePath, upstreamPath } from './router';
@@ -20,6 +21,7 @@ const MESSAGES = {
   noPeer: 'failure to get a peer from the ring-balancer',
   badGateway: 'An invalid response was received from the upstream server',
   timeout: 'The upstream server is timing out',
+  unexpected: 'An unexpected error occurred',
 } as const;
 
 /** Errors before the request reached the target (system codes, UpstreamError's): safe to try the next one. */
@@ -107,7 +109,9 @@ export class ProxyHandler {
     const ex = new Exchange(req, res, match.route, match.matched, path, startedAt, this.nextRequestId(), clientIp);
     res.onClose(() => this.logPhase(ex));
     this.readHeaders(ex);
-    if (this.access(ex)) this.forward(ex);
+    const access = this.access(ex);
+    if (access === true) this.forward(ex);
+    else if (access !== false) void access.then((go) => go && !res.gone && this.forward(ex));
   };
 
   /** One pass over the client's headers: what the plugins read, and the upstream request's headers. */
@@ -166,8 +170,11 @@ export class ProxyHandler {
     ex.ingressBytes = headerBytes;
   }
 
-  /** The access phase of the plugins, in Kong's priority order. False when a plugin has answered. */
-  private access(ex: Exchange): boolean {
+  /**
+   * The access phase of the plugins, in Kong's priority order. False when a plugin has answered; a promise when
+   * the rate limit is counted elsewhere (policy redis).
+   */
+  private access(ex: Exchange): boolean | Promise<boolean> {
     const { plan, seen } = ex;
     const method = ex.req.method;
     // correlation-id (priority 100001)
@@ -205,13 +212,30 @@ export class ProxyHandler {
         (by === 'consumer' ? (ex.consumer?.id ?? ex.credential?.id) : by === 'credential' ? ex.credential?.id : undefined) ??
         ex.clientIp;
       const decision = limiter.take(identifier, Date.now());
-      if (decision.headers.length > 0) ex.rateLimitHeaders = decision.headers;
-      if (!decision.allowed) {
-        this.respond(ex, limiter.config.error_code, limiter.config.error_message);
-        return false;
+      if ('then' in decision) {
+        return decision.then((settled) => {
+          if (!this.rateLimited(ex, limiter, settled)) return false;
+          this.prepareUpstreamRequest(ex);
+          return true;
+        });
       }
+      if (!this.rateLimited(ex, limiter, decision)) return false;
     }
     this.prepareUpstreamRequest(ex);
+    return true;
+  }
+
+  /** Applies a rate-limiting decision: false when the request has been answered (429, or 500 as Kong when the counters failed). */
+  private rateLimited(ex: Exchange, limiter: RateLimit, decision: RateLimitDecision): boolean {
+    if (decision.headers.length > 0) ex.rateLimitHeaders = decision.headers;
+    if (decision.failed) {
+      this.respond(ex, 500, MESSAGES.unexpected);
+      return false;
+    }
+    if (!decision.allowed) {
+      this.respond(ex, limiter.config.error_code, limiter.config.error_message);
+      return false;
+    }
     return true;
   }
 

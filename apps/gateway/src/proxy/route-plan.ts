@@ -3,7 +3,9 @@ import { Balancer } from '../balancer/balancer';
 import { ConsumerDef, GatewayConfig, PluginDef, PluginName, RouteDef, anonymousConsumerOf } from '../config/model';
 import { Cors, CorsConfig } from '../plugins/cors';
 import { PrometheusConfig, RouteMetrics } from '../plugins/prometheus';
-import { RateLimiter, RateLimitingConfig } from '../plugins/rate-limiting';
+import { Logger } from 'pino';
+import { RedisCounterServers, RedisRateLimiter, redisSettingsOf } from '../plugins/redis-rate-limiting';
+import { RateLimit, RateLimiter, RateLimitingConfig } from '../plugins/rate-limiting';
 
 /** What a request header means to the gateway (lower-cased name → role); absent: passed upstream as is. */
 export const HeaderRole = {
@@ -147,10 +149,19 @@ function keyAuthPlugin(config: Record<string, unknown>, consumers: readonly Cons
   };
 }
 
-/** Plugin instances shared by every route they apply to (a rate limiter's counters belong to its instance). */
+/**
+ * Plugin instances shared by every route they apply to (a rate limiter's counters belong to its instance).
+ * `redis` holds the connections of `policy: redis` instances; without it (no REDIS_URL under npm start) they
+ * count in this process, which for a single gateway is the same limit.
+ */
 export class PluginInstances {
   private readonly cors = new Map<string, Cors>();
-  private readonly limiters = new Map<string, RateLimiter>();
+  private readonly limiters = new Map<string, RateLimit>();
+
+  constructor(
+    private readonly redis?: RedisCounterServers,
+    private readonly logger?: Logger,
+  ) {}
 
   corsFor(plugin: PluginDef): Cors {
     let cors = this.cors.get(plugin.id);
@@ -158,18 +169,36 @@ export class PluginInstances {
     return cors;
   }
 
-  limiterFor(plugin: PluginDef): RateLimiter {
+  limiterFor(plugin: PluginDef): RateLimit {
     let limiter = this.limiters.get(plugin.id);
-    if (!limiter) this.limiters.set(plugin.id, (limiter = new RateLimiter(plugin.config as unknown as RateLimitingConfig)));
+    if (!limiter) {
+      const config = plugin.config as unknown as RateLimitingConfig;
+      limiter =
+        config.policy === 'redis' && this.redis
+          ? new RedisRateLimiter(config, plugin, this.redis.clientFor(redisSettingsOf(plugin.config)), this.logger)
+          : new RateLimiter(config);
+      this.limiters.set(plugin.id, limiter);
+    }
     return limiter;
   }
 
-  get rateLimiters(): RateLimiter[] {
+  get rateLimiters(): RateLimit[] {
     return [...this.limiters.values()];
   }
 
-  close(): void {
+  /** Whether an instance says `policy: redis` but counts here (no Redis given). */
+  get redisCountedLocally(): boolean {
+    return !this.redis && [...this.limiters.values()].some((limiter) => limiter.config.policy === 'redis');
+  }
+
+  /** Connects the counter stores the instances use. */
+  async connect(): Promise<void> {
+    await this.redis?.connect();
+  }
+
+  async close(): Promise<void> {
     for (const limiter of this.limiters.values()) limiter.close();
+    await this.redis?.close();
   }
 }
 
@@ -181,8 +210,8 @@ export class RoutePlan {
   readonly prometheus?: PrometheusConfig;
   readonly metrics: RouteMetrics;
   /** The rate limiter for requests without a consumer, and per consumer (its own instance, or the route's). */
-  private readonly anonymousLimiter?: RateLimiter;
-  private readonly consumerLimiters = new Map<string, RateLimiter | undefined>();
+  private readonly anonymousLimiter?: RateLimit;
+  private readonly consumerLimiters = new Map<string, RateLimit | undefined>();
   readonly headerRoles = new Map<string, HeaderRole>();
   readonly responseDrop = new Set<string>(RESPONSE_HEADERS_SET_BY_GATEWAY);
 
@@ -203,7 +232,7 @@ export class RoutePlan {
     this.prometheus = prometheus?.config as PrometheusConfig | undefined;
     this.metrics = new RouteMetrics(def.service.name ?? def.service.host, def.name ?? def.id);
 
-    const limiters = new Set<RateLimiter>();
+    const limiters = new Set<RateLimit>();
     const anonymous = resolve(plugins, 'rate-limiting', def);
     this.anonymousLimiter = anonymous && instances.limiterFor(anonymous);
     if (this.anonymousLimiter) limiters.add(this.anonymousLimiter);
@@ -242,7 +271,7 @@ export class RoutePlan {
     return this.def.service;
   }
 
-  rateLimiterFor(consumer: ConsumerDef | undefined): RateLimiter | undefined {
+  rateLimiterFor(consumer: ConsumerDef | undefined): RateLimit | undefined {
     return consumer ? this.consumerLimiters.get(consumer.id) : this.anonymousLimiter;
   }
 }
