@@ -1,6 +1,7 @@
 import { TestApp, createTestApp, freePort } from '@app/testing';
 import request from 'supertest';
 import { sagaOrchestratorService } from '../src/saga-orchestrator.service';
+import { SagasRepository } from '../src/sagas/sagas.repository';
 
 const ADDRESS = { street: '1 rue de Rivoli', city: 'Paris', postal_code: '75001', country: 'FR' };
 const valid = () => ({
@@ -272,6 +273,24 @@ describe('saga orchestrator API', () => {
       expect(metrics.text).toContain(`# TYPE ${name}`);
     }
     expect(metrics.text).toMatch(/saga_orchestrator_sagas_total\{status="STARTED"\} \d+/);
+  });
+
+  it('counts the sagas not ended for good by status, FAILED ones included, and those past their deadline', async () => {
+    for (const customer of [701, 702, 703, 704, 705]) await start(valid(), customer).expect(202);
+    await t.dataSource.query(
+      `UPDATE sagas SET status = CASE customer_id WHEN 701 THEN 'COMPLETED' WHEN 702 THEN 'COMPENSATED' WHEN 703 THEN 'FAILED'
+         WHEN 704 THEN 'PAYMENT_PROCESSING' ELSE status END,
+         deadline_at = CASE WHEN customer_id IN (703, 704) THEN now() - interval '2 minutes' ELSE deadline_at END
+       WHERE customer_id BETWEEN 701 AND 705`,
+    );
+    const expected: Array<{ status: string; n: number }> = await t.dataSource.query(
+      `SELECT status, count(*)::int AS n FROM sagas WHERE status NOT IN ('COMPLETED', 'COMPENSATED') GROUP BY status`,
+    );
+    const counts = await t.app.get(SagasRepository).countsByStatus();
+    expect(counts.byStatus).toEqual(Object.fromEntries(expected.map((row) => [row.status, row.n])));
+    expect(counts.byStatus).toMatchObject({ FAILED: 1, PAYMENT_PROCESSING: 1 });
+    expect(counts.byStatus).not.toHaveProperty('COMPLETED');
+    expect(counts.stuck).toBe(1); // the FAILED one waits for an operator, it is not stuck
   });
 
   it('exposes the latest saga (one series) and the database pool', async () => {

@@ -1,4 +1,4 @@
-import { SagaStatus, TERMINAL_SAGA_STATUSES } from '@app/contracts';
+import { SAGA_STATUSES, SagaStatus, TERMINAL_SAGA_STATUSES } from '@app/contracts';
 import { PgErrorCode, isPgError } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -18,6 +18,9 @@ export interface SagaFilter {
   limit: number;
   offset: number;
 }
+
+/** Every status but the two that end a saga for good (FAILED waits for an operator, so it is counted). */
+const COUNTED_STATUSES = SAGA_STATUSES.filter((status) => status !== 'COMPLETED' && status !== 'COMPENSATED');
 
 @Injectable()
 export class SagasRepository {
@@ -155,9 +158,12 @@ export class SagasRepository {
   }
 
   async countsByStatus(): Promise<{ byStatus: Partial<Record<SagaStatus, number>>; stuck: number }> {
+    // The open statuses named (not "NOT IN the ended ones"), so the status index finds the few open sagas
+    // instead of a scan of every saga ever: 250 ms against 1.5 ms with a million ended ones (docs/scaling.md).
     const rows = await this.dataSource.query<Array<{ status: SagaStatus; count: number; stuck: number }>>(
       `SELECT status, count(*)::int AS count, count(*) FILTER (WHERE deadline_at < now() - interval '1 minute')::int AS stuck
-         FROM sagas WHERE status NOT IN ('COMPLETED', 'COMPENSATED') GROUP BY status`,
+         FROM sagas WHERE status = ANY($1::text[]) GROUP BY status`,
+      [COUNTED_STATUSES],
     );
     const byStatus = Object.fromEntries(rows.map((row) => [row.status, row.count]));
     const stuck = rows.filter((row) => row.status !== 'FAILED').reduce((sum, row) => sum + row.stuck, 0);
