@@ -31,8 +31,8 @@ const config: KnipConfig = {
     // Types only (FastifyReply, FastifyRequest), of the fastify that @nestjs/platform-fastify brings and pins.
     'fastify',
   ],
-  // Installed from Debian's packages by .ci/run when missing.
-  ignoreBinaries: ['docker-compose'],
+  // Installed from Debian's packages by .ci/run when missing; iproute2's `ip` makes test/netns's hosts.
+  ignoreBinaries: ['docker-compose', 'ip'],
 };
 
 export default config;

@@ -9,6 +9,8 @@ const read = (file: string) => parse(readFileSync(join(root, file), 'utf8'), { m
 interface ComposeService {
   image?: string;
   environment?: Record<string, string>;
+  networks?: { default?: { aliases?: string[] } };
+  depends_on?: string[] | Record<string, unknown>;
   healthcheck?: unknown;
   deploy?: { resources?: { limits?: { memory?: string; cpus?: string } } };
 }
@@ -31,18 +33,45 @@ describe('docker-compose.yml', () => {
     expect(readFileSync(join(root, 'Dockerfile'), 'utf8')).toMatch(/^HEALTHCHECK /m);
   });
 
-  it("sends Kong's upstream targets to compose services listening on the target's port", () => {
+  it("sends Kong's upstream targets to the instances of one app, by the network alias they share", () => {
     const targets = kong.upstreams.flatMap((upstream) => upstream.targets.map((t) => t.target));
-    expect(targets.length).toBeGreaterThanOrEqual(APPS.length * 2);
+    expect(targets.map((target) => target.split(':')[0]).sort()).toEqual([...APPS].sort());
     for (const target of targets) {
       const [host, port] = target.split(':');
-      const service = compose.services[host];
-      expect({ target, service: service ? 'present' : 'missing' }).toEqual({ target, service: 'present' });
-      expect({ target, port: service.environment?.PORT }).toEqual({ target, port });
+      // Every instance of the app carries the target's host name as an alias and listens on the target's port.
+      const instances = Object.entries(compose.services).filter(([, s]) => s.networks?.default?.aliases?.includes(host));
+      expect({ target, instances: instances.map(([name]) => name).sort() }).toEqual({
+        target,
+        instances: [`${host}-1`, `${host}-2`],
+      });
+      for (const [name, service] of instances) {
+        expect({ target, name, app: service.environment?.APP, port: service.environment?.PORT }).toEqual({
+          target,
+          name,
+          app: host,
+          port,
+        });
+      }
     }
-    // Every app instance receives traffic from Kong.
-    const targetHosts = new Set(targets.map((t) => t.split(':')[0]));
-    for (const app of APPS) for (const n of [1, 2]) expect(targetHosts).toContain(`${app}-${n}`);
+  });
+
+  it('starts Kong after the Redis where kong.yml counts rate limits', () => {
+    const hosts = new Set<string>();
+    const visit = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(visit);
+      else if (value && typeof value === 'object') {
+        const redis = (value as { redis?: { host?: string } }).redis;
+        if (redis?.host) hosts.add(redis.host);
+        Object.values(value).forEach(visit);
+      }
+    };
+    visit(kong);
+    expect(hosts.size).toBeGreaterThan(0);
+    const dependsOn = compose.services.kong.depends_on;
+    for (const host of hosts) {
+      expect(compose.services[host]).toBeDefined();
+      expect(Array.isArray(dependsOn) ? dependsOn : Object.keys(dependsOn ?? {})).toContain(host);
+    }
   });
 
   it('mounts the kong.yml the project validates and exposes the proxy on 8000 and metrics on 8100', () => {

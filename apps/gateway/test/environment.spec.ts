@@ -70,7 +70,7 @@ describe(applyTargetOverrides.name, () => {
       ['127.0.0.1:3103', 50],
     ]);
     expect(upstreams.get('retail-upstream')!.healthchecks).toBe(config.upstreams.get('retail-upstream')!.healthchecks);
-    expect(upstreams.get('inventory-upstream')!.targets.map((t) => t.target)).toEqual(['inventory-1:3001', 'inventory-2:3001']);
+    expect(upstreams.get('inventory-upstream')!.targets.map((t) => t.target)).toEqual(['inventory:3001']);
   });
 
   it('names an upstream that is not in the file and a target that is not host:port', () => {

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { SERVICES, ServiceName } from '@app/contracts';
 import { KongConfigError, compileKongConfig, loadKongConfig } from '../src';
 import { Router } from '../src/proxy/router';
 import { redisSettingsOf } from '../src/plugins/redis-rate-limiting';
@@ -50,13 +51,16 @@ describe('kong/kong.yml', () => {
     expect(cors?.config.methods).toContain('DELETE');
   });
 
-  it('keeps the full path for the services and balances each over two weighted, health-checked targets', () => {
+  it("keeps the full path for the services and balances each over its service's name, health-checked", () => {
     const config = loadKongConfig(KONG_YML);
     expect(config.routes.every((route) => !route.stripPath)).toBe(true);
     for (const service of config.services) {
       const upstream = config.upstreams.get(service.host);
-      expect({ service: service.name, targets: upstream?.targets.length }).toEqual({ service: service.name, targets: 2 });
-      expect(upstream!.targets.every((target) => target.weight === 100)).toBe(true);
+      // One host name per upstream: Kong expands it into a target per address (compose aliases, headless Services).
+      expect({ service: service.name, targets: upstream?.targets.map((t) => [t.target, t.weight]) }).toEqual({
+        service: service.name,
+        targets: [[`${service.name}:${SERVICES[service.name as ServiceName].httpPort}`, 100]],
+      });
       expect(upstream!.healthchecks.active).toMatchObject({
         httpPath: '/health',
         healthyIntervalMs: 5000,
