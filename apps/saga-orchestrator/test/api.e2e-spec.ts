@@ -273,6 +273,11 @@ describe('saga orchestrator API', () => {
       expect(metrics.text).toContain(`# TYPE ${name}`);
     }
     expect(metrics.text).toMatch(/saga_orchestrator_sagas_total\{status="STARTED"\} \d+/);
+    // No saga has ended in this instance, yet every outcome's series is there at 0, so that rate() sees the first.
+    for (const status of ['COMPLETED', 'COMPENSATED', 'FAILED']) {
+      expect(metrics.text).toContain(`saga_orchestrator_sagas_total{status="${status}"} 0`);
+      expect(metrics.text).toContain(`saga_orchestrator_saga_duration_seconds_count{status="${status}"} 0`);
+    }
   });
 
   it('counts the sagas not ended for good by status, FAILED ones included, and those past their deadline', async () => {

@@ -75,7 +75,15 @@ export class SagaMetrics {
     @InjectMetric('saga_orchestrator_sagas_stuck') private readonly stuck: Gauge<string>,
     @InjectMetric('saga_orchestrator_sagas_awaiting_operator') private readonly awaitingOperator: Gauge<string>,
     @InjectMetric('saga_orchestrator_latest_saga_timestamp_seconds') private readonly latest: Gauge<string>,
-  ) {}
+  ) {
+    // Every outcome's series exists at 0 from the first scrape: a series born at 5 between two scrapes would show
+    // no increase (Prometheus's rate() needs the 0 before it), and a burst of fast sagas would look like none.
+    this.sagas.inc({ status: 'STARTED' }, 0);
+    for (const status of TERMINAL_SAGA_STATUSES) {
+      this.sagas.inc({ status }, 0);
+      this.sagaDuration.zero({ status });
+    }
+  }
 
   started(): void {
     this.sagas.inc({ status: 'STARTED' });
