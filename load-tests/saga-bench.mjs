@@ -4,11 +4,13 @@
 // long poll). Prints a table and writes a JSON report.
 //   node load-tests/saga-bench.mjs [--sagas 2000] [--concurrency 64] [--orchestrator http://127.0.0.1:3005]
 //                                  [--inventory http://127.0.0.1:3001] [--api-key KEY] [--poll]
-//                                  [--count-work [--database-url URL] [--log-dir DIR]] [--burst]
+//                                  [--count-work [--database-url URL] [--log-dir DIR]] [--burst] [--cpu]
 // --burst: no warm-up; the time from the first request until the last saga ended, and the orders, payments and
 // reservations the sagas made, counted in the databases (--database-url): one each, none lost, none doubled.
 // --count-work: SQL statements (pg_stat_statements; start the system with PG_STAT_STATEMENTS=1) and messages between
 // processes (the services' log lines) per completed saga, counted over the measured sagas (lib/work-count.mjs).
+// --cpu: ms of CPU per completed saga of each service, PostgreSQL, the gateway, the load generator and the rest of
+// the machine, over the measured sagas (Linux, /proc).
 // Through the gateway: --orchestrator http://127.0.0.1:8000 --inventory http://127.0.0.1:8000 --api-key bench-key-24680.
 // `npm run bench` runs the same measurement (benchSagas) as part of its report.
 import { pathToFileURL } from 'node:url';
@@ -16,7 +18,8 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { Pool } from 'undici';
 import { PRODUCT_COUNT, STOCK_TOP_UP, TERMINAL_SAGA_STATUSES, WAREHOUSE_LOCATION, orderBody } from './scenarios/data.js';
-import { describeMachine, latencySummary, machine, round, writeReport } from './lib/report.mjs';
+import { SERVICE_PORTS } from './scenarios/engine.js';
+import { describeMachine, latencySummary, machine, processCpuMeter, round, writeReport } from './lib/report.mjs';
 import { startWorkCount } from './lib/work-count.mjs';
 
 // undici's pools rather than fetch: the load generator shares the two cores with what it measures, and fetch
@@ -59,13 +62,7 @@ export async function benchSagas({
   const headers = { 'content-type': 'application/json', ...(apiKey ? { 'x-api-key': apiKey } : {}) };
   // One request per order: the orchestrator answers once the saga has ended (`--poll`: POST, then a long poll).
   const postHeaders = poll ? headers : { ...headers, prefer: 'wait=10' };
-  for (let product = 1; product <= products; product++) {
-    await json(`${inventory}/api/v1/stock/${product}`, {
-      method: 'PUT',
-      headers,
-      body: JSON.stringify({ location_id: WAREHOUSE_LOCATION, quantity: STOCK_TOP_UP }),
-    });
-  }
+  await topUpStock(inventory, headers, products);
   const runSaga = async (i) => {
     const started = performance.now();
     const accepted = await json(`${orchestrator}/api/v1/customers/${customer}/order-processing`, {
@@ -88,6 +85,21 @@ export async function benchSagas({
     pools.clear();
   }
 }
+
+/** Puts STOCK_TOP_UP units of products 1..`products` in the warehouse: the benchmarks measure the happy path. */
+export async function topUpStock(inventory, headers, products = PRODUCT_COUNT) {
+  for (let product = 1; product <= products; product++) {
+    const response = await fetch(`${inventory}/api/v1/stock/${product}`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ location_id: WAREHOUSE_LOCATION, quantity: STOCK_TOP_UP }),
+    });
+    if (!response.ok) throw new Error(`stock of product ${product}: ${response.status} ${await response.text()}`);
+  }
+}
+
+/** The embedded PostgreSQL of `npm start`, where the benchmarks count statements and effects. */
+export const DEFAULT_DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? 54329}/postgres`;
 
 /**
  * The measurement itself, whatever runs the sagas: `runSaga(i)` (resolving to `{ status, ms }` once saga i has
@@ -135,14 +147,13 @@ async function main() {
       'count-work': { type: 'boolean', default: false },
       poll: { type: 'boolean', default: false },
       burst: { type: 'boolean', default: false },
-      'database-url': {
-        type: 'string',
-        default: `postgres://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? 54329}/postgres`,
-      },
+      cpu: { type: 'boolean', default: false },
+      'database-url': { type: 'string', default: DEFAULT_DATABASE_URL },
       'log-dir': { type: 'string', default: process.env.LOG_DIR ?? '.data/logs' },
     },
   });
   let counting;
+  let cpuMeter;
   let exactlyOnce;
   const result = await benchSagas({
     orchestrator: options.orchestrator,
@@ -160,18 +171,21 @@ async function main() {
           exactlyOnce = await countEffects(options['database-url'], results);
         }
       : undefined,
-    afterWarmup: options['count-work']
-      ? async () => {
-          counting = await startWorkCount({ databaseUrl: options['database-url'], logDir: options['log-dir'] });
-        }
-      : undefined,
+    afterWarmup: async () => {
+      if (options['count-work']) {
+        counting = await startWorkCount({ databaseUrl: options['database-url'], logDir: options['log-dir'] });
+      }
+      if (options.cpu) cpuMeter = processCpuMeter(systemPorts(options.orchestrator), postgresPortOf(options['database-url']));
+    },
   });
+  const cpu = cpuMeter?.(result.by_status.COMPLETED ?? 0);
   const work = await counting?.finish(result.by_status.COMPLETED ?? 0);
   const report = {
     at: new Date().toISOString(),
     machine: await machine(),
     ...result,
     ...(work && { work }),
+    ...(cpu && { cpu_ms_per_saga: cpu }),
     ...(exactlyOnce && { exactly_once: exactlyOnce }),
   };
   console.table([
@@ -189,9 +203,18 @@ async function main() {
     console.log(`messages between processes per saga: ${work.messages_per_saga}`);
     console.log(`  by kind: ${JSON.stringify(work.messages_by_kind)}`);
   }
+  if (cpu) console.log(`CPU ms per completed saga: ${JSON.stringify(cpu)}`);
   if (exactlyOnce) console.log(`effects of the ${result.sagas} sagas: ${JSON.stringify(exactlyOnce)}`);
   console.log(`report: ${writeReport('saga-bench', report)}`);
 }
+
+/** The services' HTTP ports, and the gateway's when the sagas go through one (the orchestrator's URL is not a service's). */
+function systemPorts(orchestratorUrl) {
+  const port = Number(new URL(orchestratorUrl).port);
+  return Object.values(SERVICE_PORTS).includes(port) ? SERVICE_PORTS : { ...SERVICE_PORTS, gateway: port };
+}
+
+export const postgresPortOf = (databaseUrl) => Number(new URL(databaseUrl).port || 5432);
 
 /**
  * What the sagas did, counted in the participants' databases (`databaseUrl` names the server; its database part is

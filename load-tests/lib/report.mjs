@@ -64,11 +64,8 @@ export function writeReport(
   return file;
 }
 
-/**
- * Resident memory (MB) of the process listening on each port, from /proc (Linux); ports nobody listens on, or
- * every port on another OS, are left out.
- */
-export function residentMemoryByPort(ports) {
+/** The pid of the process listening on each TCP port, from /proc (Linux); ports nobody listens on are left out. */
+function listenerPids(ports) {
   const inodes = new Map();
   for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
     let text;
@@ -85,7 +82,7 @@ export function residentMemoryByPort(ports) {
   }
   const wanted = new Map([...inodes].filter(([, port]) => Object.values(ports).includes(port)));
   const pidOfPort = new Map();
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+  for (const pid of processIds()) {
     let fds;
     try {
       fds = readdirSync(`/proc/${pid}/fd`);
@@ -103,13 +100,86 @@ export function residentMemoryByPort(ports) {
       if (inode && wanted.has(inode)) pidOfPort.set(wanted.get(inode), pid);
     }
   }
+  const pids = {};
+  for (const [name, port] of Object.entries(ports)) if (pidOfPort.has(port)) pids[name] = pidOfPort.get(port);
+  return pids;
+}
+
+const processIds = () => readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+
+/**
+ * Resident memory (MB) of the process listening on each port, from /proc (Linux); ports nobody listens on, or
+ * every port on another OS, are left out.
+ */
+export function residentMemoryByPort(ports) {
   const memory = {};
-  for (const [name, port] of Object.entries(ports)) {
-    const pid = pidOfPort.get(port);
-    const rss = pid && /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  for (const [name, pid] of Object.entries(listenerPids(ports))) {
+    const rss = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
     if (rss) memory[name] = round(Number(rss) / 1024);
   }
   return memory;
+}
+
+/** CPU seconds (user + system) a process has used, from /proc/<pid>/stat; 0 when it is gone. */
+function cpuSecondsOf(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+// USER_HZ: 100 on every Linux that Node runs on.
+const CLOCK_TICKS = 100;
+
+/** Busy CPU seconds of the whole machine (every core), from /proc/stat: all but idle and iowait. */
+function machineBusySeconds() {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const [user, nice, system, , , irq, softirq, steal] = ticks;
+  return (user + nice + system + irq + softirq + steal) / CLOCK_TICKS;
+}
+
+const parentOf = (pid) => {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1];
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Where the machine's CPU goes from now until the returned function is called: the processes listening on `ports`
+ * by name, the PostgreSQL server listening on `postgresPort` with all its children (backends, WAL writer, …), this
+ * process as `load generator`, and the rest of the machine. The function takes a count (e.g. of completed sagas)
+ * and returns ms of CPU per unit for each, with `total`. A backend started in between counts from its start.
+ */
+export function processCpuMeter(ports, postgresPort) {
+  const named = listenerPids(ports);
+  const postmaster = listenerPids({ postgres: postgresPort }).postgres;
+  const postgresPids = () => (postmaster ? [postmaster, ...processIds().filter((pid) => parentOf(pid) === postmaster)] : []);
+  const postgresSeconds = () => postgresPids().reduce((sum, pid) => sum + cpuSecondsOf(pid), 0);
+  const before = {
+    named: Object.fromEntries(Object.entries(named).map(([name, pid]) => [name, cpuSecondsOf(pid)])),
+    postgres: postgresSeconds(),
+    self: cpuSecondsOf(process.pid),
+    machine: machineBusySeconds(),
+  };
+  return (count) => {
+    const perUnit = (seconds) => round((seconds * 1000) / count, 2);
+    const used = {
+      postgres: postgresSeconds() - before.postgres,
+      ...Object.fromEntries(Object.entries(named).map(([name, pid]) => [name, cpuSecondsOf(pid) - before.named[name]])),
+      'load generator': cpuSecondsOf(process.pid) - before.self,
+    };
+    const machine = machineBusySeconds() - before.machine;
+    const accounted = Object.values(used).reduce((sum, seconds) => sum + seconds, 0);
+    return {
+      ...Object.fromEntries(Object.entries(used).map(([name, seconds]) => [name, perUnit(seconds)])),
+      rest: perUnit(Math.max(0, machine - accounted)),
+      total: perUnit(machine),
+    };
+  };
 }
 
 /** CPU time this process spends from now until the returned function is called, in % of one core. */
